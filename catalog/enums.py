@@ -1,0 +1,78 @@
+"""The closed sets of values the system of record uses: roles, states, sharing modes, domains."""
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Domain(StrEnum):
+    PLANT_GERMPLASM = "plant_germplasm"
+    ANIMAL_GERMPLASM = "animal_germplasm"
+    MICROBIAL_STRAIN = "microbial_strain"
+    BIOLOGICAL_SPECIMEN = "biological_specimen"
+    GEOLOGICAL_SPECIMEN = "geological_specimen"
+    EXPERIMENTAL_MATERIAL = "experimental_material"
+
+
+DOMAIN_LABELS: dict[str, dict[str, str]] = {
+    Domain.PLANT_GERMPLASM: {"zh": "植物种质资源", "en": "Plant germplasm"},
+    Domain.ANIMAL_GERMPLASM: {"zh": "动物种质资源", "en": "Animal germplasm"},
+    Domain.MICROBIAL_STRAIN: {"zh": "微生物菌毒种", "en": "Microbial strains"},
+    Domain.BIOLOGICAL_SPECIMEN: {"zh": "生物标本", "en": "Biological specimens"},
+    Domain.GEOLOGICAL_SPECIMEN: {"zh": "岩矿化石标本", "en": "Rock, mineral and fossil specimens"},
+    Domain.EXPERIMENTAL_MATERIAL: {"zh": "实验材料", "en": "Experimental materials"},
+}
+
+
+class SharingMode(StrEnum):
+    OPEN = "open"
+    ON_REQUEST = "on_request"
+    RESTRICTED = "restricted"
+    CONFIDENTIAL = "confidential"
+
+
+SHARING_MODE_LABELS: dict[str, dict[str, str]] = {
+    SharingMode.OPEN: {"zh": "公开共享", "en": "Open"},
+    SharingMode.ON_REQUEST: {"zh": "依申请共享", "en": "On request"},
+    SharingMode.RESTRICTED: {"zh": "限制共享", "en": "Restricted"},
+    SharingMode.CONFIDENTIAL: {"zh": "保密", "en": "Confidential"},
+}
+
+
+class Role(StrEnum):
+    PUBLIC = "public"
+    RESEARCHER = "researcher"
+    CURATOR = "curator"
+    REVIEWER = "reviewer"
+    ADMIN = "admin"
+
+
+class CenterStatus(StrEnum):
+    """Recognition lifecycle of a resource center (regulation Art. 10, 11, 21)."""
+    APPLIED = "applied"
+    UNDER_EVALUATION = "under_evaluation"
+    PUBLIC_NOTICE = "public_notice"
+    RECOGNISED = "recognised"
+    SUSPENDED = "suspended"
+    REMOVED = "removed"
+
+
+class SubmissionState(StrEnum):
+    UPLOADED = "uploaded"
+    VALIDATING = "validating"
+    VALIDATED = "validated"
+    SUBMITTED = "submitted"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+    FAILED = "failed"
+
+
+class ChangeKind(StrEnum):
+    INSERT = "insert"
+    UPDATE = "update"
+    DELETE = "delete"
+
+
+class OutboxOperation(StrEnum):
+    UPSERT = "upsert"
+    DELETE = "delete"

@@ -1,0 +1,11 @@
+"""Alembic environment: runs on the engine handed over by catalog.migrations."""
+from alembic import context
+
+from catalog.models import Base
+
+engine = context.config.attributes["engine"]
+
+with engine.begin() as connection:
+    context.configure(connection=connection, target_metadata=Base.metadata,
+                      render_as_batch=connection.dialect.name == "sqlite", compare_type=True)
+    context.run_migrations()

@@ -1,0 +1,32 @@
+"""The SearchBackend protocol every engine implements."""
+from __future__ import annotations
+
+from typing import Any, Iterable, Protocol
+
+from catalog.search.query import Query, Result
+
+
+class SearchBackend(Protocol):
+    def ensure_index(self) -> None:
+        """Create the index if it does not exist yet; never drops data."""
+
+    def index(self, documents: Iterable[dict[str, Any]]) -> int:
+        """Add or replace documents by their "id"; a document whose stored version is newer is kept."""
+
+    def delete(self, ids: Iterable[str]) -> int:
+        """Remove documents by id; ids that are not there are ignored."""
+
+    def search(self, query: Query) -> Result: ...
+
+    def count(self) -> int: ...
+
+    def ids(self) -> set[str]:
+        """Every document id in the index, for consistency checks."""
+
+    def clear(self) -> None:
+        """Remove every document (a full rebuild follows)."""
+
+    def ping(self) -> None:
+        """Raise if the engine cannot answer."""
+
+    def close(self) -> None: ...

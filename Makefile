@@ -1,0 +1,44 @@
+# Two commands for a new user: `make run` and `make test`. Everything else is a step of those.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+.PHONY: run test bench install system-packages translations clean help
+
+help:
+	@echo "make run    install, migrate, load the demo data once and serve on http://$(HOST):$(PORT)/"
+	@echo "make test   install the test dependencies and run the whole test suite"
+	@echo "make bench  run the benchmarks"
+
+# Debian packages the targets need, installed only when missing.
+system-packages:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed" >&2; exit 1; }
+	@$(PYTHON) -c 'import venv, ensurepip' 2>/dev/null || { apt-get update -qq && apt-get install -y -qq python3-venv; }
+
+$(STAMP): setup.cfg pyproject.toml | system-packages
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP) translations
+
+translations: $(STAMP)
+	$(BIN)/pybabel compile --use-fuzzy -d search_ui/translations -f >/dev/null
+
+run: install
+	$(BIN)/catalog init
+	$(BIN)/catalog demo
+	$(BIN)/catalog serve --host $(HOST) --port $(PORT)
+
+test: install
+	$(BIN)/python -m pytest
+
+bench: install
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .hypothesis *.egg-info

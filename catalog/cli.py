@@ -1,0 +1,232 @@
+"""Entry: the `catalog` command group. Commands call services; errors become clear messages and exit codes."""
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+from functools import wraps
+from typing import Any
+
+import click
+
+from catalog.config import ConfigError, Settings, mask_password
+from catalog.enums import CenterStatus, Domain, Role
+from catalog.errors import CatalogError
+from catalog.permissions import Actor
+
+OPERATOR = Actor.operator()
+json_option = click.option("--json", "as_json", is_flag=True, help="Print one JSON document on stdout.")
+
+
+def emit(as_json: bool, document: Any, text: str) -> None:
+    click.echo(json.dumps(document, ensure_ascii=False, default=str) if as_json else text)
+
+
+def with_services(command):
+    """Build the services from the environment; turn configuration and service errors into messages."""
+    @wraps(command)
+    def run(*args, **kwargs):
+        from catalog.app import build_services
+        try:
+            services = build_services(Settings.from_env())
+        except ConfigError as error:
+            raise click.ClickException(f"configuration error: {error}") from None
+        try:
+            return command(services, *args, **kwargs)
+        except CatalogError as error:
+            raise click.ClickException(f"{error.message['en']} / {error.message['zh']}") from None
+        finally:
+            services.close()
+    return run
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main():
+    """catalog: the public platform of the Hubei natural science & technology resource bank.
+
+    Configuration comes from CATALOG_* environment variables (see README); with none set,
+    everything runs embedded under ./var/.
+    """
+
+
+@main.command()
+@json_option
+@with_services
+def init(services, as_json):
+    """Create or migrate the database and create the search index."""
+    from catalog.app import initialise
+    revision = initialise(services)
+    emit(as_json, {"revision": revision, "database": mask_password(services.settings.database_url),
+                   "search": services.settings.search_url},
+         f"database ready at revision {revision}: {mask_password(services.settings.database_url)}\n"
+         f"search index ready: {services.settings.search_url}")
+
+
+@main.command()
+@click.option("--seed", default=20261125, show_default=True, help="Random seed of the generator.")
+@click.option("--per-center", default=500, show_default=True, help="Records generated per center.")
+@json_option
+@with_services
+def demo(services, seed, per_center, as_json):
+    """Load the demo centers, users and records (once; a second run changes nothing)."""
+    from catalog.demo import load_demo
+    outcome = load_demo(services, seed=seed, per_center=per_center)
+    emit(as_json, outcome, demo_text(outcome))
+
+
+def demo_text(outcome: dict[str, Any]) -> str:
+    lines = [("demo data loaded: " if outcome["loaded"] else "demo data already present: ")
+             + f"{outcome['centers']} centers, {outcome['records']} records"]
+    lines += ["demo logins (username / password / role):"]
+    lines += [f"  {login['username']} / {login['password']} / {login['role']}" for login in outcome["logins"]]
+    return "\n".join(lines)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--threads", default=8, show_default=True, type=int)
+@with_services
+def serve(services, host, port, threads):
+    """Serve the web pages and the JSON API (waitress)."""
+    import waitress
+
+    from catalog import migrations
+    from catalog.app import create_app
+    from catalog.demo import demo_logins
+    if migrations.current_revision(services.engine) != migrations.head_revision():
+        raise click.ClickException("the database is not initialised or not up to date: run `catalog init`")
+    app = create_app(services=services)
+    click.echo(f"catalog is serving on http://{host}:{port}/  (public base URL {services.settings.base_url})")
+    logins = demo_logins(services)
+    if logins:
+        click.echo("demo logins (username / password / role):")
+        for login in logins:
+            click.echo(f"  {login['username']} / {login['password']} / {login['role']}")
+    sys.stdout.flush()
+    waitress.serve(app, host=host, port=port, threads=threads, ident="catalog")
+
+
+@main.command(context_settings={"ignore_unknown_options": True})
+@click.argument("celery_args", nargs=-1, type=click.UNPROCESSED)
+def worker(celery_args):
+    """Run a Celery worker for background jobs (needs CATALOG_BROKER_URL)."""
+    from catalog.worker import celery_app
+    try:
+        app = celery_app()
+    except ConfigError as error:
+        raise click.ClickException(f"configuration error: {error}") from None
+    app.worker_main(["worker", "--loglevel=INFO", "--concurrency=1", *celery_args])
+
+
+@main.group()
+def user():
+    """Manage user accounts."""
+
+
+@user.command("create")
+@click.option("--username", required=True)
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
+@click.option("--role", required=True, type=click.Choice([r.value for r in Role]))
+@click.option("--center", "center_code", help="Center code (curators).")
+@click.option("--department", "department_code", help="Department code (reviewers).")
+@click.option("--email")
+@click.option("--display-name")
+@json_option
+@with_services
+def user_create(services, username, password, role, center_code, department_code, email, display_name, as_json):
+    """Create a user with one role."""
+    created = services.accounts.create_user(OPERATOR, username, password, role, center_code=center_code,
+                                            department_code=department_code, email=email,
+                                            display_name=display_name)
+    emit(as_json, {"id": created.id, "username": created.username, "role": role},
+         f"user {created.username} created with role {role}")
+
+
+@main.group()
+def center():
+    """Manage resource centers."""
+
+
+@center.command("create")
+@click.option("--code", required=True, help="Capital letters and digits; part of every identifier.")
+@click.option("--name-zh", required=True)
+@click.option("--name-en", required=True)
+@click.option("--domain", type=click.Choice([d.value for d in Domain]))
+@click.option("--host-institution-zh")
+@click.option("--host-institution-en")
+@click.option("--department", "department_code", help="Code of the supervising department.")
+@click.option("--status", default=CenterStatus.RECOGNISED.value, show_default=True,
+              type=click.Choice([s.value for s in CenterStatus]))
+@json_option
+@with_services
+def center_create(services, code, name_zh, name_en, domain, host_institution_zh, host_institution_en,
+                  department_code, status, as_json):
+    """Register a resource center."""
+    services.centers.create_center(OPERATOR, code, name_zh, name_en, domain=domain,
+                                   host_institution_zh=host_institution_zh,
+                                   host_institution_en=host_institution_en,
+                                   department_code=department_code, status=status)
+    summary = services.centers.get_center(OPERATOR, code)
+    emit(as_json, asdict(summary), f"center {code} created")
+
+
+@center.command("list")
+@json_option
+@with_services
+def center_list(services, as_json):
+    """List the centers and their public holdings."""
+    centers = services.centers.list_centers(OPERATOR)
+    emit(as_json, {"items": [asdict(c) for c in centers]},
+         "\n".join(f"{c.code}\t{c.name_en}\t{sum(c.holdings.values())} records" for c in centers)
+         or "no centers yet")
+
+
+@main.group()
+def department():
+    """Manage supervising departments."""
+
+
+@department.command("create")
+@click.option("--code", required=True)
+@click.option("--name-zh", required=True)
+@click.option("--name-en", required=True)
+@json_option
+@with_services
+def department_create(services, code, name_zh, name_en, as_json):
+    """Register a supervising department."""
+    services.centers.create_department(OPERATOR, code, name_zh, name_en)
+    emit(as_json, {"code": code, "name_zh": name_zh, "name_en": name_en}, f"department {code} created")
+
+
+@main.command()
+@json_option
+@with_services
+def reindex(services, as_json):
+    """Rebuild the search index from the database."""
+    indexed = services.indexer.rebuild()
+    emit(as_json, {"indexed": indexed}, f"{indexed} documents indexed")
+
+
+@main.group()
+def index():
+    """Inspect the search index."""
+
+
+@index.command("check")
+@click.option("--repair", is_flag=True, help="Fix the differences found.")
+@json_option
+@with_services
+def index_check(services, repair, as_json):
+    """Compare the index with the database; exit 1 when they differ and were not repaired."""
+    services.indexer.drain()
+    result = services.indexer.check(repair=repair)
+    emit(as_json, asdict(result) | {"consistent": result.consistent},
+         f"database {result.in_database}, index {result.in_index}, missing {len(result.missing)}, "
+         f"unexpected {len(result.unexpected)}" + (" (repaired)" if result.repaired else ""))
+    if not result.consistent and not result.repaired:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,43 @@
+"""Problems for the caller, as exceptions with a stable code; each front end maps them in one place."""
+from __future__ import annotations
+
+
+class CatalogError(Exception):
+    code = "catalog_error"
+    status = 500
+
+    def __init__(self, message_en: str, message_zh: str | None = None, **detail):
+        super().__init__(message_en)
+        self.message = {"en": message_en, "zh": message_zh or message_en}
+        self.detail = detail
+
+
+class NotFound(CatalogError):
+    """Also what an actor gets for a record they may not see: its existence is not revealed."""
+    code = "not_found"
+    status = 404
+
+
+class Forbidden(CatalogError):
+    code = "forbidden"
+    status = 403
+
+
+class Unauthenticated(CatalogError):
+    code = "unauthenticated"
+    status = 401
+
+
+class Conflict(CatalogError):
+    code = "conflict"
+    status = 409
+
+
+class InvalidState(CatalogError):
+    code = "invalid_state"
+    status = 409
+
+
+class InvalidInput(CatalogError):
+    code = "invalid_input"
+    status = 400

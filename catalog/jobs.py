@@ -1,0 +1,100 @@
+"""Background work: in-process threads on the embedded default, Celery workers when a broker is set.
+
+Tasks are plain functions of (services, **kwargs) registered by name, so both runners call the same code.
+"""
+from __future__ import annotations
+
+import logging
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, Callable, Protocol
+
+log = logging.getLogger(__name__)
+
+TASKS: dict[str, Callable[..., Any]] = {}
+
+
+def task(name: str):
+    """Register a background task under a stable name."""
+    def register(function: Callable[..., Any]) -> Callable[..., Any]:
+        TASKS[name] = function
+        return function
+    return register
+
+
+@task("index.drain")
+def drain_index(services) -> int:
+    return services.indexer.drain()
+
+
+class JobRunner(Protocol):
+    def submit(self, name: str, **kwargs: Any) -> Any: ...
+
+    def ping(self) -> str:
+        """"ok", or "none" when there is no broker; raises when the broker is unreachable."""
+
+    def shutdown(self) -> None: ...
+
+
+class InProcessRunner:
+    """Runs tasks on a small thread pool inside the app process; nothing to install or start."""
+
+    def __init__(self, services_getter: Callable[[], Any], workers: int = 2):
+        self.services_getter = services_getter
+        self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="catalog-job")
+
+    def submit(self, name: str, **kwargs: Any) -> Future:
+        function = TASKS[name]
+
+        def run():
+            try:
+                return function(self.services_getter(), **kwargs)
+            except Exception:
+                log.exception("background task %s failed", name)
+                raise
+        return self.pool.submit(run)
+
+    def ping(self) -> str:
+        return "none"
+
+    def shutdown(self) -> None:
+        self.pool.shutdown(wait=True)
+
+
+class CeleryRunner:
+    """Sends tasks to Celery workers through the configured broker (Redis or RabbitMQ)."""
+
+    def __init__(self, broker_url: str):
+        self.app = make_celery(broker_url)
+
+    def submit(self, name: str, **kwargs: Any):
+        return self.app.send_task(name, kwargs=kwargs)
+
+    def ping(self) -> str:
+        with self.app.connection_for_write() as connection:
+            connection.ensure_connection(max_retries=1, timeout=3)
+        return "ok"
+
+    def shutdown(self) -> None:
+        self.app.close()
+
+
+def make_celery(broker_url: str):
+    """A Celery app whose tasks are the registered ones; a killed worker's task is redelivered."""
+    from celery import Celery
+
+    app = Celery("catalog", broker=broker_url, set_as_current=False)
+    app.conf.update(task_serializer="json", accept_content=["json"], task_acks_late=True,
+                    task_reject_on_worker_lost=True, worker_prefetch_multiplier=1,
+                    broker_connection_retry_on_startup=True, task_ignore_result=True,
+                    broker_transport_options={"visibility_timeout": 3600})
+    for name, function in TASKS.items():
+        app.task(name=name, bind=False)(_in_worker(function))
+    return app
+
+
+def _in_worker(function: Callable[..., Any]) -> Callable[..., Any]:
+    def run(**kwargs: Any) -> Any:
+        from catalog.worker import worker_services
+        return function(worker_services(), **kwargs)
+    run.__name__ = function.__name__
+    return run

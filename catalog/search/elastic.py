@@ -1,0 +1,126 @@
+"""Elasticsearch through the official client: the same documents and queries as the embedded engine."""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from elasticsearch import Elasticsearch, helpers
+
+from catalog.search.query import Query, Result
+
+INDEX = "catalog-public"
+KEYWORD_FIELDS = ("domain", "center", "sharing_mode", "country_code", "admin_division")
+FILTER_FIELDS = KEYWORD_FIELDS + ("year",)
+TEXT_FIELDS = ("title_zh", "title_en", "scientific_name", "locality", "text")
+FACET_SIZE = 100
+
+# Built-in analysis only: cjk_width + lowercase + cjk_bigram makes Chinese runs searchable by any
+# two-character word, while Latin words keep the standard tokenizer.
+SETTINGS = {
+    "analysis": {
+        "analyzer": {
+            "multilingual": {
+                "type": "custom",
+                "tokenizer": "standard",
+                "filter": ["cjk_width", "lowercase", "asciifolding", "cjk_bigram"],
+            }
+        }
+    }
+}
+MAPPINGS = {
+    "dynamic": "strict",
+    "properties": {
+        "id": {"type": "keyword"},
+        "version": {"type": "long"},
+        **{name: {"type": "keyword"} for name in KEYWORD_FIELDS},
+        **{name: {"type": "text", "analyzer": "multilingual"} for name in TEXT_FIELDS},
+        "year": {"type": "integer"},
+        "latitude": {"type": "float"},
+        "longitude": {"type": "float"},
+        "updated_at": {"type": "date"},
+    },
+}
+
+
+class ElasticBackend:
+    def __init__(self, url: str, index: str = INDEX, client: Elasticsearch | None = None):
+        self.index_name = index
+        self.client = client or Elasticsearch(url, request_timeout=10, max_retries=2, retry_on_timeout=True)
+
+    def ensure_index(self) -> None:
+        if not self.client.indices.exists(index=self.index_name):
+            self.client.indices.create(index=self.index_name, settings=SETTINGS, mappings=MAPPINGS)
+
+    def index(self, documents: Iterable[dict[str, Any]]) -> int:
+        """Bulk-index with the database version as external version, so a stale write never wins."""
+        actions = ({"_op_type": "index", "_index": self.index_name, "_id": doc["id"], "_source": doc,
+                    "version": doc["version"], "version_type": "external"} for doc in documents)
+        written = 0
+        for ok, item in helpers.streaming_bulk(self.client, actions, raise_on_error=False, max_retries=3,
+                                               refresh="wait_for"):
+            outcome = item.get("index", {})
+            if ok:
+                written += 1
+            elif outcome.get("status") != 409:  # 409: the index already holds a newer version
+                raise RuntimeError(f"Elasticsearch refused document {outcome.get('_id')}: {outcome.get('error')}")
+        return written
+
+    def delete(self, ids: Iterable[str]) -> int:
+        actions = ({"_op_type": "delete", "_index": self.index_name, "_id": identifier} for identifier in ids)
+        deleted = 0
+        for ok, item in helpers.streaming_bulk(self.client, actions, raise_on_error=False, max_retries=3,
+                                               refresh="wait_for"):
+            outcome = item.get("delete", {})
+            if ok:
+                deleted += 1
+            elif outcome.get("status") != 404:
+                raise RuntimeError(f"Elasticsearch could not delete {outcome.get('_id')}: {outcome.get('error')}")
+        return deleted
+
+    def search(self, query: Query) -> Result:
+        body: dict[str, Any] = {"query": self._query(query), "from": query.offset, "size": query.size,
+                                "track_total_hits": True}
+        if not query.text.strip():
+            body["sort"] = [{"id": "asc"}]
+        if query.facets:
+            unknown = [name for name in query.facets if name not in FILTER_FIELDS]
+            if unknown:
+                raise ValueError(f"cannot facet on {unknown[0]!r}")
+            body["aggs"] = {name: {"terms": {"field": name, "size": FACET_SIZE}} for name in query.facets}
+        response = self.client.search(index=self.index_name, **body)
+        facets = {name: {str(bucket["key"]): bucket["doc_count"] for bucket in aggregation["buckets"]}
+                  for name, aggregation in response.get("aggregations", {}).items()}
+        return Result(total=response["hits"]["total"]["value"],
+                      items=[hit["_source"] for hit in response["hits"]["hits"]], facets=facets)
+
+    def _query(self, query: Query) -> dict[str, Any]:
+        filters = []
+        for name, values in query.filters.items():
+            if name not in FILTER_FIELDS:
+                raise ValueError(f"cannot filter on {name!r}")
+            filters.append({"terms": {name: list(values)}})
+        must = []
+        if query.text.strip():
+            must.append({"multi_match": {"query": query.text, "fields": list(TEXT_FIELDS),
+                                         "type": "cross_fields", "operator": "and"}})
+        return {"bool": {"must": must or [{"match_all": {}}], "filter": filters}}
+
+    def count(self) -> int:
+        self.client.indices.refresh(index=self.index_name)
+        return self.client.count(index=self.index_name)["count"]
+
+    def ids(self) -> set[str]:
+        self.client.indices.refresh(index=self.index_name)
+        return {hit["_id"] for hit in helpers.scan(self.client, index=self.index_name, _source=False,
+                                                   query={"query": {"match_all": {}}})}
+
+    def clear(self) -> None:
+        self.client.delete_by_query(index=self.index_name, query={"match_all": {}}, refresh=True,
+                                    conflicts="proceed")
+
+    def ping(self) -> None:
+        if not self.client.ping():
+            raise RuntimeError("Elasticsearch does not answer")
+        self.client.cluster.health(index=self.index_name, timeout="2s")
+
+    def close(self) -> None:
+        self.client.close()

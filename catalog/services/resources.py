@@ -1,0 +1,168 @@
+"""Published resources: write with history and index outbox in one transaction; read with visibility."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from catalog.db import transaction
+from catalog.enums import ChangeKind, Domain, OutboxOperation, SharingMode
+from catalog.errors import Forbidden, InvalidInput, NotFound
+from catalog.models import Center, IndexOutbox, Resource, ResourceHistory
+from catalog.permissions import Actor, may_see
+from catalog.search.documents import GENERALISED_UNCERTAINTY_M, generalise
+from catalog.services.audit import record
+
+CORE_FIELDS = ("name_zh", "name_en", "scientific_name", "country_code", "admin_division", "locality",
+               "decimal_latitude", "decimal_longitude", "coordinate_uncertainty_m", "geodetic_datum",
+               "event_date", "preservation_method", "preservation_place", "preservation_status",
+               "availability", "sharing_mode", "quantity", "licence", "rights_holder", "payload")
+
+
+def make_identifier(center_code: str, domain: str, local_id: str) -> str:
+    """The persistent identifier: <center code>-<domain>-<local id>, unique across the platform."""
+    return f"{center_code}-{domain}-{local_id}"
+
+
+def snapshot(resource: Resource) -> dict[str, Any]:
+    values = {name: getattr(resource, name) for name in CORE_FIELDS}
+    values["sharing_mode"] = str(values["sharing_mode"])
+    return {"identifier": resource.identifier, "domain": str(resource.domain), "local_id": resource.local_id,
+            **values}
+
+
+@dataclass
+class Changes:
+    insert: int = 0
+    update: int = 0
+    unchanged: int = 0
+    delete: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return {"insert": self.insert, "update": self.update, "unchanged": self.unchanged, "delete": self.delete}
+
+
+def apply_records(session: Session, actor: Actor, center: Center, domain: Domain,
+                  records: Iterable[dict[str, Any]], submission_id: int | None = None) -> Changes:
+    """Insert or update records of one center and domain inside the caller's transaction.
+
+    Each change bumps the version, keeps the new version in history and queues it for the index.
+    """
+    changes = Changes()
+    for values in records:
+        local_id = str(values.get("local_id") or "").strip()
+        if not local_id:
+            raise InvalidInput("Every record needs a local identifier.", "每条记录都需要本地编号。")
+        core = {name: values.get(name) for name in CORE_FIELDS}
+        core["payload"] = core["payload"] or {}
+        core["sharing_mode"] = SharingMode(core["sharing_mode"] or SharingMode.OPEN)
+        resource = session.scalar(select(Resource).where(
+            Resource.center_id == center.id, Resource.domain == domain, Resource.local_id == local_id))
+        if resource is None:
+            resource = Resource(center_id=center.id, domain=domain, local_id=local_id, version=1,
+                                identifier=make_identifier(center.code, domain.value, local_id),
+                                submission_id=submission_id, **core)
+            session.add(resource)
+            kind = ChangeKind.INSERT
+            changes.insert += 1
+        elif all(getattr(resource, name) == value for name, value in core.items()) and not resource.is_deleted:
+            changes.unchanged += 1
+            continue
+        else:
+            for name, value in core.items():
+                setattr(resource, name, value)
+            resource.is_deleted = False
+            resource.version += 1
+            resource.submission_id = submission_id
+            kind = ChangeKind.UPDATE
+            changes.update += 1
+        session.flush()
+        session.add(ResourceHistory(resource_id=resource.id, version=resource.version, change=kind,
+                                    snapshot=snapshot(resource), submission_id=submission_id,
+                                    changed_by_id=actor.user_id))
+        session.add(IndexOutbox(resource_id=resource.id, version=resource.version, operation=OutboxOperation.UPSERT))
+    return changes
+
+
+PRECISE_PAYLOAD_KEYS = ("decimalLatitude", "decimalLongitude", "verbatimLatitude", "verbatimLongitude",
+                        "verbatimCoordinates", "DECLATITUDE", "DECLONGITUDE", "LATITUDE", "LONGITUDE")
+
+
+def withhold_coordinates(values: dict[str, Any]) -> dict[str, Any]:
+    """Generalised core coordinates and a payload without precise ones, as GBIF's guidance asks."""
+    changed: dict[str, Any] = {}
+    for name in ("decimal_latitude", "decimal_longitude"):
+        if values.get(name) is not None:
+            changed[name] = generalise(values[name])
+    if values.get("coordinate_uncertainty_m") is not None or changed:
+        changed["coordinate_uncertainty_m"] = GENERALISED_UNCERTAINTY_M
+    payload = {key: value for key, value in (values.get("payload") or {}).items() if key not in PRECISE_PAYLOAD_KEYS}
+    payload["informationWithheld"] = "precise coordinates withheld; generalised to a 0.1 degree cell"
+    changed["payload"] = payload
+    return changed
+
+
+class ResourceService:
+    def __init__(self, session_factory: sessionmaker[Session], on_change: Callable[[], None] = lambda: None,
+                 base_url: str = "http://127.0.0.1:5000"):
+        self.session_factory = session_factory
+        self.base_url = base_url
+        self.on_change = on_change
+
+    def publish(self, actor: Actor, center_code: str, domain: str, records: Iterable[dict[str, Any]]) -> Changes:
+        """Publish records directly, without review: platform administrators only (demo data, migrations)."""
+        if not actor.is_admin:
+            raise Forbidden("Only a platform administrator may publish without review.",
+                            "只有平台管理员可以不经审核直接发布。")
+        with transaction(self.session_factory) as session:
+            center = session.scalar(select(Center).where(Center.code == center_code))
+            if center is None:
+                raise NotFound(f"No center with code {center_code!r}.", f"没有代码为 {center_code!r} 的资源库。")
+            changes = apply_records(session, actor, center, Domain(domain), records)
+            record(session, actor, "resources.publish", "center", center_code, domain=domain, **changes.as_dict())
+        self.on_change()
+        return changes
+
+    def get(self, actor: Actor, identifier: str) -> Resource:
+        """One resource by identifier; a record the actor may not see is reported as not found."""
+        with self.session_factory() as session:
+            resource = session.scalar(select(Resource).where(Resource.identifier == identifier,
+                                                             Resource.is_deleted.is_(False)))
+            if resource is None or not may_see(actor, resource.sharing_mode, resource.center_id,
+                                               resource.center.department_id):
+                raise NotFound(f"No resource {identifier!r}.", f"没有资源 {identifier!r}。")
+            return resource
+
+    def view(self, actor: Actor, identifier: str) -> dict[str, Any]:
+        """A resource as the actor may see it: precise coordinates of restricted records are generalised
+        for anyone outside its center and department, in the core fields and in the payload alike."""
+        resource = self.get(actor, identifier)
+        values = snapshot(resource)
+        values.update(id=resource.identifier, center=resource.center.code, version=resource.version,
+                      uri=f"{self.base_url}/resources/{resource.identifier}",
+                      updated_at=resource.updated_at.isoformat() if resource.updated_at else None)
+        entitled = actor.curates(resource.center_id) or actor.reviews(resource.center.department_id)
+        if resource.sharing_mode == SharingMode.RESTRICTED and not entitled:
+            values.update(withhold_coordinates(values))
+        return values
+
+    def history(self, actor: Actor, identifier: str) -> list[ResourceHistory]:
+        resource = self.get(actor, identifier)
+        with self.session_factory() as session:
+            return list(session.scalars(select(ResourceHistory).where(ResourceHistory.resource_id == resource.id)
+                                        .order_by(ResourceHistory.version)))
+
+    def totals_by_domain(self, actor: Actor) -> dict[str, int]:
+        """Published records per domain that the public may know of (confidential ones are not counted)."""
+        with self.session_factory() as session:
+            rows = session.execute(select(Resource.domain, func.count())
+                                   .where(Resource.is_deleted.is_(False),
+                                          Resource.sharing_mode != SharingMode.CONFIDENTIAL)
+                                   .group_by(Resource.domain))
+            return {domain.value: count for domain, count in rows}
+
+    def count(self) -> int:
+        with self.session_factory() as session:
+            return session.scalar(select(func.count()).select_from(Resource).where(Resource.is_deleted.is_(False)))

@@ -1,0 +1,65 @@
+"""Flask glue both front ends share: the services, the acting user, and the language choice."""
+from __future__ import annotations
+
+from flask import Flask, current_app, g, request, session
+
+from catalog.permissions import Actor
+
+LANGUAGES = ("zh", "en")
+DEFAULT_LANGUAGE = "zh"
+
+
+def services():
+    return current_app.extensions["catalog"]
+
+
+def current_actor() -> Actor:
+    """The user behind this request: a bearer token, else the signed-in session, else anonymous."""
+    if "actor" not in g:
+        g.actor = _resolve_actor()
+    return g.actor
+
+
+def _resolve_actor() -> Actor:
+    header = request.headers.get("Authorization", "")
+    if header.lower().startswith("bearer "):
+        return services().accounts.actor_for_token(header[7:].strip())
+    user_id = session.get("user_id")
+    if user_id is not None:
+        actor = services().accounts.actor(user_id)
+        if actor is not None:
+            return actor
+        session.pop("user_id", None)
+    return Actor.anonymous()
+
+
+def sign_in(username: str, password: str) -> Actor:
+    actor = services().accounts.authenticate(username, password)
+    language = session.get("lang")
+    session.clear()  # a new session on sign-in, so a planted session id is worth nothing
+    session["user_id"] = actor.user_id
+    if language:
+        session["lang"] = language
+    g.actor = actor
+    return actor
+
+
+def sign_out() -> None:
+    language = session.get("lang")
+    session.clear()
+    if language:
+        session["lang"] = language
+    g.pop("actor", None)
+
+
+def choose_language() -> str:
+    """?lang= wins and is remembered; then the remembered choice; then the browser's preference."""
+    asked = request.args.get("lang")
+    if asked in LANGUAGES:
+        session["lang"] = asked
+        return asked
+    remembered = session.get("lang")
+    if remembered in LANGUAGES:
+        return remembered
+    return request.accept_languages.best_match(LANGUAGES) or DEFAULT_LANGUAGE
+

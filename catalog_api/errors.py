@@ -1,0 +1,32 @@
+"""CatalogError → RFC 9457 problem details with a stable code and zh/en messages."""
+from __future__ import annotations
+
+from flask import Blueprint, jsonify
+from werkzeug.exceptions import HTTPException
+
+from catalog.errors import CatalogError
+
+PROBLEM_TYPE = "application/problem+json"
+
+
+def problem(status: int, code: str, title: str, message: dict[str, str], **extra):
+    body = {"type": "about:blank", "title": title, "status": status, "code": code, "message": message, **extra}
+    response = jsonify(body)
+    response.status_code = status
+    response.mimetype = PROBLEM_TYPE
+    return response
+
+
+def register_problem_handlers(blueprint: Blueprint) -> None:
+    @blueprint.errorhandler(CatalogError)
+    def _catalog_error(error: CatalogError):
+        return problem(error.status, error.code, error.message["en"], error.message, **error.detail)
+
+    @blueprint.errorhandler(ValueError)
+    def _bad_value(error: ValueError):
+        return problem(400, "invalid_input", str(error), {"en": str(error), "zh": f"请求参数无效：{error}"})
+
+    @blueprint.errorhandler(HTTPException)
+    def _http_error(error: HTTPException):
+        return problem(error.code or 500, (error.name or "error").lower().replace(" ", "_"), error.name,
+                       {"en": error.description or error.name, "zh": error.description or error.name})

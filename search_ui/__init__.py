@@ -1,0 +1,24 @@
+"""The web pages: bilingual (zh/en) search, record and center pages, sign-in; Jinja, no CDN."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+from flask_babel import Babel
+from flask_wtf.csrf import CSRFProtect
+
+from catalog.web import choose_language
+from search_ui import pages
+
+TRANSLATIONS = Path(__file__).parent / "translations"
+
+
+def init_app(app: Flask) -> None:
+    app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(TRANSLATIONS))
+    Babel(app, locale_selector=choose_language, default_locale="zh")
+    if "csrf" not in app.extensions:
+        CSRFProtect(app)
+        for name in ("api_records", "api_centers"):
+            if name in app.blueprints:
+                app.extensions["csrf"].exempt(app.blueprints[name])
+    app.register_blueprint(pages.bp)

@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test bench install system-packages translations clean help
+.PHONY: run test bench install system-packages translations messages clean help
 
 help:
 	@echo "make run    install, migrate, load the demo data once and serve on http://$(HOST):$(PORT)/"
@@ -27,7 +27,12 @@ $(STAMP): setup.cfg pyproject.toml | system-packages
 install: $(STAMP) translations
 
 translations: $(STAMP)
-	$(BIN)/pybabel compile --use-fuzzy -d search_ui/translations -f >/dev/null
+	$(BIN)/pybabel compile -d search_ui/translations >/dev/null
+
+# After changing UI text: refresh the catalogs, translate the new entries in messages.po, commit.
+messages: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -k _ -o search_ui/translations/messages.pot .
+	$(BIN)/pybabel update -i search_ui/translations/messages.pot -d search_ui/translations -w 100
 
 run: install
 	$(BIN)/catalog init

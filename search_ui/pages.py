@@ -13,6 +13,7 @@ from catalog.web import current_actor, services, sign_in, sign_out
 bp = Blueprint("pages", __name__, template_folder="templates", static_folder="static",
                static_url_path="/static/ui")
 PAGE_SIZE = 20
+FACET_VALUES_SHOWN = 12
 
 
 @bp.app_context_processor
@@ -49,7 +50,36 @@ def search():
     query = Query(text=request.args.get("q", "").strip(), filters=filters, facets=DEFAULT_FACETS,
                   offset=offset, size=PAGE_SIZE)
     result = services().search.search(current_actor(), query)
-    return render_template("search.html", query=query, result=result, page=page, page_size=PAGE_SIZE)
+    return render_template("search.html", query=query, result=result, page=page, page_size=PAGE_SIZE,
+                           facets=top_facet_values(result.facets), search_url=search_url,
+                           max_offset=MAX_OFFSET)
+
+
+def top_facet_values(facets: dict[str, dict[str, int]]) -> dict[str, list[tuple[str, int]]]:
+    """The most frequent values of each facet; years newest first."""
+    shown = {}
+    for name, buckets in facets.items():
+        values = sorted(buckets.items(), reverse=True) if name == "year" else list(buckets.items())
+        shown[name] = values[:FACET_VALUES_SHOWN]
+    return shown
+
+
+def search_url(query: Query, toggle: tuple[str, str] | None = None, page: int | None = None) -> str:
+    """The results URL for this query with one filter value added or removed, or another page."""
+    filters = {name: list(values) for name, values in query.filters.items()}
+    if toggle:
+        name, value = toggle
+        values = filters.setdefault(name, [])
+        if value in values:
+            values.remove(value)
+        else:
+            values.append(value)
+    arguments = {name: values for name, values in filters.items() if values}
+    if query.text:
+        arguments["q"] = query.text
+    if page and page > 1:
+        arguments["page"] = page
+    return url_for("pages.search", **arguments)
 
 
 @bp.get("/resources/<path:identifier>")

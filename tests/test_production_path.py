@@ -1,0 +1,76 @@
+"""The same platform on PostgreSQL and with Celery workers on Redis, over real connections."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+
+from catalog.app import build_services, health, initialise
+from catalog.config import Settings
+from catalog.permissions import Actor
+from catalog.search.query import Query
+from tests.services.conftest import tea
+
+OPERATOR = Actor.operator()
+
+
+def register(services):
+    services.centers.create_department(OPERATOR, "HBAGRI", "湖北省农业农村厅", "Hubei Department of Agriculture")
+    services.centers.create_center(OPERATOR, "HBPG", "湖北省植物种质资源库", "Hubei Plant Germplasm Center",
+                                   domain="plant_germplasm", department_code="HBAGRI")
+
+
+def test_platform_on_postgresql(postgres_url, var_dir):
+    settings = Settings.from_env({"CATALOG_VAR_DIR": str(var_dir), "CATALOG_DATABASE_URL": postgres_url})
+    services = build_services(settings)
+    try:
+        assert initialise(services) == "0001"
+        assert health(services) == {"status": "ok", "checks": {"database": "ok", "search": "ok", "storage": "ok",
+                                                               "broker": "none"}}
+        register(services)
+        changes = services.resources.publish(OPERATOR, "HBPG", "plant_germplasm",
+                                             [tea("PG1"), tea("PG2", "confidential"), tea("PG3", locality="湖北省利川市")])
+        assert changes.as_dict() == {"insert": 3, "update": 0, "unchanged": 0, "delete": 0}
+        again = services.resources.publish(OPERATOR, "HBPG", "plant_germplasm", [tea("PG1", quantity="2 kg")])
+        assert again.as_dict() == {"insert": 0, "update": 1, "unchanged": 0, "delete": 0}
+        services.indexer.drain()
+        result = services.search.search(Actor.anonymous(), Query(text="利川", facets=("domain",)))
+        assert result.total == 2 and result.facets == {"domain": {"plant_germplasm": 2}}
+        assert services.resources.view(Actor.anonymous(), "HBPG-plant_germplasm-PG1")["payload"]["remarks"] == "高山茶园"
+    finally:
+        services.close()
+
+
+def wait_for(condition, timeout: float = 60.0, interval: float = 0.25):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(interval)
+    return False
+
+
+@pytest.mark.slow
+def test_background_jobs_run_on_a_celery_worker_through_redis(redis_url, var_dir, tmp_path):
+    environment = {**os.environ, "CATALOG_VAR_DIR": str(var_dir), "CATALOG_BROKER_URL": redis_url}
+    settings = Settings.from_env({"CATALOG_VAR_DIR": str(var_dir), "CATALOG_BROKER_URL": redis_url})
+    services = build_services(settings)
+    log = open(tmp_path / "worker.log", "w")
+    worker = subprocess.Popen([sys.executable, "-m", "catalog.cli", "worker", "--pool=solo"],
+                              env=environment, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        initialise(services)
+        assert health(services)["checks"]["broker"] == "ok"
+        register(services)
+        services.resources.publish(OPERATOR, "HBPG", "plant_germplasm", [tea("W1"), tea("W2")])
+        # Nothing in this process drains the outbox: only the worker can have indexed these.
+        assert wait_for(lambda: services.backend.count() == 2), (tmp_path / "worker.log").read_text()[-3000:]
+        assert services.backend.ids() == {"HBPG-plant_germplasm-W1", "HBPG-plant_germplasm-W2"}
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
+        log.close()
+        services.close()

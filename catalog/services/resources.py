@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any, Callable, Iterable
 
 from sqlalchemy import func, select
@@ -19,6 +20,16 @@ CORE_FIELDS = ("name_zh", "name_en", "scientific_name", "country_code", "admin_d
                "decimal_latitude", "decimal_longitude", "coordinate_uncertainty_m", "geodetic_datum",
                "event_date", "preservation_method", "preservation_place", "preservation_status",
                "availability", "sharing_mode", "quantity", "licence", "rights_holder", "payload")
+
+
+APPLY_BATCH = 500
+
+
+def batched(items: Iterable[Any], size: int):
+    """Lists of up to `size` items (itertools.batched arrives only in Python 3.12)."""
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
 def make_identifier(center_code: str, domain: str, local_id: str) -> str:
@@ -49,41 +60,61 @@ def apply_records(session: Session, actor: Actor, center: Center, domain: Domain
     """Insert or update records of one center and domain inside the caller's transaction.
 
     Each change bumps the version, keeps the new version in history and queues it for the index.
+    Existing rows are looked up a batch at a time, so memory stays flat and round trips few.
     """
     changes = Changes()
-    for values in records:
-        local_id = str(values.get("local_id") or "").strip()
-        if not local_id:
-            raise InvalidInput("Every record needs a local identifier.", "每条记录都需要本地编号。")
-        core = {name: values.get(name) for name in CORE_FIELDS}
-        core["payload"] = core["payload"] or {}
-        core["sharing_mode"] = SharingMode(core["sharing_mode"] or SharingMode.OPEN)
-        resource = session.scalar(select(Resource).where(
-            Resource.center_id == center.id, Resource.domain == domain, Resource.local_id == local_id))
-        if resource is None:
-            resource = Resource(center_id=center.id, domain=domain, local_id=local_id, version=1,
-                                identifier=make_identifier(center.code, domain.value, local_id),
-                                submission_id=submission_id, **core)
-            session.add(resource)
-            kind = ChangeKind.INSERT
-            changes.insert += 1
-        elif all(getattr(resource, name) == value for name, value in core.items()) and not resource.is_deleted:
-            changes.unchanged += 1
-            continue
-        else:
-            for name, value in core.items():
-                setattr(resource, name, value)
-            resource.is_deleted = False
-            resource.version += 1
-            resource.submission_id = submission_id
-            kind = ChangeKind.UPDATE
-            changes.update += 1
+    seen: set[str] = set()
+    for batch in batched(records, APPLY_BATCH):
+        values_by_id: dict[str, dict[str, Any]] = {}
+        for values in batch:
+            local_id = str(values.get("local_id") or "").strip()
+            if not local_id:
+                raise InvalidInput("Every record needs a local identifier.", "每条记录都需要本地编号。")
+            if local_id in seen:
+                raise InvalidInput(f"Local identifier {local_id!r} appears more than once.",
+                                   f"本地编号 {local_id!r} 重复出现。")
+            seen.add(local_id)
+            values_by_id[local_id] = values
+        existing = {resource.local_id: resource for resource in session.scalars(select(Resource).where(
+            Resource.center_id == center.id, Resource.domain == domain,
+            Resource.local_id.in_(list(values_by_id))))}
+        touched: list[tuple[Resource, ChangeKind]] = []
+        for local_id, values in values_by_id.items():
+            core = core_values(values)
+            resource = existing.get(local_id)
+            if resource is None:
+                resource = Resource(center_id=center.id, domain=domain, local_id=local_id, version=1,
+                                    identifier=make_identifier(center.code, domain.value, local_id),
+                                    submission_id=submission_id, **core)
+                session.add(resource)
+                touched.append((resource, ChangeKind.INSERT))
+                changes.insert += 1
+            elif not resource.is_deleted and all(getattr(resource, name) == value for name, value in core.items()):
+                changes.unchanged += 1
+            else:
+                for name, value in core.items():
+                    setattr(resource, name, value)
+                resource.is_deleted = False
+                resource.version += 1
+                resource.submission_id = submission_id
+                touched.append((resource, ChangeKind.UPDATE))
+                changes.update += 1
         session.flush()
-        session.add(ResourceHistory(resource_id=resource.id, version=resource.version, change=kind,
-                                    snapshot=snapshot(resource), submission_id=submission_id,
-                                    changed_by_id=actor.user_id))
-        session.add(IndexOutbox(resource_id=resource.id, version=resource.version, operation=OutboxOperation.UPSERT))
+        for resource, kind in touched:
+            session.add(ResourceHistory(resource_id=resource.id, version=resource.version, change=kind,
+                                        snapshot=snapshot(resource), submission_id=submission_id,
+                                        changed_by_id=actor.user_id))
+            session.add(IndexOutbox(resource_id=resource.id, version=resource.version,
+                                    operation=OutboxOperation.UPSERT))
+        session.flush()
     return changes
+
+
+def core_values(values: dict[str, Any]) -> dict[str, Any]:
+    core = {name: values.get(name) for name in CORE_FIELDS}
+    core["payload"] = core["payload"] or {}
+    core["sharing_mode"] = SharingMode(core["sharing_mode"] or SharingMode.OPEN)
+    return core
 
 
 PRECISE_PAYLOAD_KEYS = ("decimalLatitude", "decimalLongitude", "verbatimLatitude", "verbatimLongitude",

@@ -5,7 +5,7 @@ import pytest
 from sqlalchemy import func, select
 
 from catalog.enums import Role
-from catalog.errors import Forbidden, NotFound
+from catalog.errors import Forbidden, InvalidInput, NotFound
 from catalog.models import AuditEntry, IndexOutbox, ResourceHistory
 from catalog.permissions import Actor
 from catalog.search.query import Query
@@ -39,6 +39,13 @@ def test_publish_is_all_or_nothing(services, registry):
     with services.session_factory() as session:
         assert session.scalar(select(func.count()).select_from(ResourceHistory)) == 0
     assert services.resources.count() == 0 and outbox_size(services) == 0
+
+
+def test_a_local_id_twice_in_one_publish_is_refused_whole(services, registry):
+    records = [tea(f"R{number}") for number in range(600)] + [tea("R7", quantity="twice")]
+    with pytest.raises(InvalidInput, match="'R7' appears more than once"):
+        services.resources.publish(OPERATOR, "HBPG", "plant_germplasm", records)
+    assert services.resources.count() == 0
 
 
 def test_only_admins_publish_without_review(services, registry):

@@ -74,3 +74,17 @@ def test_background_jobs_run_on_a_celery_worker_through_redis(redis_url, var_dir
         worker.wait(timeout=30)
         log.close()
         services.close()
+
+
+def test_rabbitmq_broker_is_checked_by_health(var_dir):
+    from tests.conftest import require_service
+    require_service("RabbitMQ", "127.0.0.1", 5672)
+    settings = Settings.from_env({"CATALOG_VAR_DIR": str(var_dir),
+                                  "CATALOG_BROKER_URL": "amqp://guest:guest@127.0.0.1:5672//"})
+    services = build_services(settings)
+    try:
+        initialise(services)
+        assert health(services) == {"status": "ok", "checks": {"database": "ok", "search": "ok", "storage": "ok",
+                                                               "broker": "ok"}}
+    finally:
+        services.close()

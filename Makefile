@@ -37,7 +37,7 @@ messages: $(STAMP)
 run: install
 	$(BIN)/catalog init
 	$(BIN)/catalog demo
-	$(BIN)/catalog serve --host $(HOST) --port $(PORT)
+	CATALOG_BASE_URL=$${CATALOG_BASE_URL:-http://$(HOST):$(PORT)} $(BIN)/catalog serve --host $(HOST) --port $(PORT)
 
 test: install
 	$(BIN)/python -m pytest

@@ -9,6 +9,7 @@ from flask import Flask, jsonify
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+import vocabularies
 from catalog import migrations
 from catalog.config import Settings, mask_password
 from catalog.db import make_engine, make_session_factory, ping
@@ -49,6 +50,7 @@ class Services:
 
 def build_services(settings: Settings) -> Services:
     """Wire every service to the configured database, storage, search engine and job runner."""
+    vocabularies.configure(settings.var_dir / "cache" / "vocabularies")
     engine = make_engine(settings.database_url)
     session_factory = make_session_factory(engine)
     backend = open_backend(settings.search_url)

@@ -8,7 +8,7 @@ from flask_babel import Babel
 from flask_wtf.csrf import CSRFProtect
 
 from catalog.web import choose_language
-from search_ui import pages
+from search_ui import pages, reference
 
 TRANSLATIONS = Path(__file__).parent / "translations"
 
@@ -22,3 +22,4 @@ def init_app(app: Flask) -> None:
             if name in app.blueprints:
                 app.extensions["csrf"].exempt(app.blueprints[name])
     app.register_blueprint(pages.bp)
+    app.register_blueprint(reference.bp)

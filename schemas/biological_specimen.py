@@ -1,0 +1,76 @@
+"""Biological specimens: Darwin Core occurrence terms (record, event, taxon, identification, location)."""
+from __future__ import annotations
+
+from schemas.core import CoreSchema
+from schemas.fields import Kind, term
+
+DOMAIN = "biological_specimen"
+
+
+class BiologicalSpecimenSchema(CoreSchema):
+    local_id = term(Kind.STRING, "dwc:catalogNumber", required=True, core="local_id", group="identification",
+                    max_length=128, zh="馆藏号", en="Catalogue number",
+                    aliases=("标本号", "馆藏号", "catalog number", "catalogue number", "specimen number"))
+    occurrence_id = term(Kind.STRING, "dwc:occurrenceID", group="identification", zh="记录标识", en="Occurrence ID")
+    basis_of_record = term(Kind.STRING, "dwc:basisOfRecord", required=True, vocabulary="basis_of_record", closed=True,
+                           group="identification", zh="记录类型", en="Basis of record", aliases=("记录类型",),
+                           description_en="Usually PreservedSpecimen; LivingSpecimen or MaterialSample where apt.",
+                           description_zh="通常为 PreservedSpecimen（保存标本）；活体或样品时用 LivingSpecimen、MaterialSample。")
+    institution_code = term(Kind.STRING, "dwc:institutionCode", recommended=True, group="identification",
+                            zh="机构代码", en="Institution code", aliases=("机构代码",))
+    collection_code = term(Kind.STRING, "dwc:collectionCode", group="identification", zh="馆藏代码",
+                           en="Collection code")
+    record_number = term(Kind.STRING, "dwc:recordNumber", group="collection", zh="采集号", en="Collector number",
+                         aliases=("采集号", "collector number", "field number"))
+    recorded_by = term(Kind.LIST, "dwc:recordedBy", recommended=True, group="collection", zh="采集人",
+                       en="Collector(s)", aliases=("采集人", "collector", "collectors"))
+    event_date = term(Kind.DATE, "dwc:eventDate", recommended=True, core="event_date", group="collection",
+                      zh="采集日期", en="Collecting date", aliases=("采集日期", "采集时间", "collection date", "date"))
+    verbatim_event_date = term(Kind.STRING, "dwc:verbatimEventDate", group="collection", zh="原始采集日期",
+                               en="Verbatim collecting date")
+    habitat = term(Kind.TEXT, "dwc:habitat", group="collection", zh="生境", en="Habitat", aliases=("生境",),
+                   max_length=2000)
+    kingdom = term(Kind.STRING, "dwc:kingdom", recommended=True, group="taxon", zh="界", en="Kingdom", aliases=("界",))
+    phylum = term(Kind.STRING, "dwc:phylum", group="taxon", zh="门", en="Phylum", aliases=("门",))
+    taxon_class = term(Kind.STRING, "dwc:class", group="taxon", zh="纲", en="Class", aliases=("纲",))
+    taxon_order = term(Kind.STRING, "dwc:order", group="taxon", zh="目", en="Order", aliases=("目",))
+    family = term(Kind.STRING, "dwc:family", recommended=True, group="taxon", zh="科", en="Family", aliases=("科",))
+    genus = term(Kind.STRING, "dwc:genus", group="taxon", zh="属", en="Genus", aliases=("属",))
+    specific_epithet = term(Kind.STRING, "dwc:specificEpithet", group="taxon", zh="种加词", en="Specific epithet",
+                            aliases=("种加词", "species"))
+    infraspecific_epithet = term(Kind.STRING, "dwc:infraspecificEpithet", group="taxon", zh="种下加词",
+                                 en="Infraspecific epithet")
+    taxon_rank = term(Kind.STRING, "dwc:taxonRank", recommended=True, vocabulary="taxon_rank", group="taxon",
+                      zh="分类等级", en="Taxon rank", aliases=("分类等级", "rank"))
+    scientific_name_authorship = term(Kind.STRING, "dwc:scientificNameAuthorship", group="taxon", zh="命名人",
+                                      en="Authorship", aliases=("命名人", "author"))
+    vernacular_name = term(Kind.STRING, "dwc:vernacularName", group="taxon", zh="俗名", en="Vernacular name",
+                           aliases=("俗名", "common name"))
+    identified_by = term(Kind.LIST, "dwc:identifiedBy", group="identification", zh="鉴定人", en="Identified by",
+                         aliases=("鉴定人",))
+    date_identified = term(Kind.DATE, "dwc:dateIdentified", group="identification", zh="鉴定日期",
+                           en="Date identified", aliases=("鉴定日期",))
+    identification_qualifier = term(Kind.STRING, "dwc:identificationQualifier", group="identification",
+                                    zh="鉴定限定词", en="Identification qualifier")
+    type_status = term(Kind.LIST, "dwc:typeStatus", group="identification", zh="模式类型", en="Type status",
+                       aliases=("模式类型", "模式"))
+    individual_count = term(Kind.INTEGER, "dwc:individualCount", group="collection", minimum=0, zh="个体数",
+                            en="Individual count", aliases=("个体数", "数目"))
+    sex = term(Kind.STRING, "dwc:sex", vocabulary="sex", group="collection", zh="性别", en="Sex", aliases=("性别",))
+    life_stage = term(Kind.STRING, "dwc:lifeStage", group="collection", zh="生活史阶段", en="Life stage")
+    municipality = term(Kind.STRING, "dwc:municipality", group="origin", zh="市/镇", en="Municipality")
+    verbatim_locality = term(Kind.TEXT, "dwc:verbatimLocality", group="origin", zh="原始产地描述",
+                             en="Verbatim locality", max_length=4000)
+    minimum_elevation_m = term(Kind.DECIMAL, "dwc:minimumElevationInMeters", group="origin", minimum=-500,
+                               maximum=9000, zh="最低海拔（米）", en="Minimum elevation (m)", aliases=("海拔", "elevation"))
+    maximum_elevation_m = term(Kind.DECIMAL, "dwc:maximumElevationInMeters", group="origin", minimum=-500,
+                               maximum=9000, zh="最高海拔（米）", en="Maximum elevation (m)")
+    associated_sequences = term(Kind.LIST, "dwc:associatedSequences", group="other", zh="相关序列",
+                                en="Associated sequences")
+    associated_media = term(Kind.LIST, "dwc:associatedMedia", group="other", zh="相关图像", en="Associated media")
+    information_withheld = term(Kind.TEXT, "dwc:informationWithheld", group="sharing", zh="保留信息",
+                                en="Information withheld", max_length=2000)
+    data_generalizations = term(Kind.TEXT, "dwc:dataGeneralizations", group="sharing", zh="数据概化说明",
+                                en="Data generalisations", max_length=2000)
+    remarks = term(Kind.TEXT, "dwc:occurrenceRemarks", group="other", zh="备注", en="Remarks",
+                   aliases=("remarks", "备注", "notes"), max_length=10000)

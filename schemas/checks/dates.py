@@ -1,0 +1,21 @@
+"""Date checks: no date of collection, identification or acquisition lies in the future."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Iterator
+
+from schemas import parsing
+from schemas.checks.common import issue
+from schemas.fields import Kind
+from schemas.issues import Issue
+from schemas.registry import DomainDescription
+
+
+def check(values: dict[str, Any], description: DomainDescription, today: date | None = None) -> Iterator[Issue]:
+    today = today or date.today()
+    for declaration in description.fields:
+        if declaration.kind != Kind.DATE or values.get(declaration.name) is None:
+            continue
+        _, start, _ = parsing.parse_date(values[declaration.name])
+        if start.earliest() > today:
+            yield issue(description, "RECORDED_DATE_IN_FUTURE", declaration.name, values[declaration.name])

@@ -1,0 +1,132 @@
+"""term(): a marshmallow field that carries its declaration — the standard term it maps to, its
+vocabulary, level, labels and description — so every consumer is derived from one place."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from marshmallow import ValidationError, fields
+
+from schemas import parsing
+
+NAMESPACES = {
+    "dwc": "http://rs.tdwg.org/dwc/terms/",
+    "dwciri": "http://rs.tdwg.org/dwc/iri/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "germplasm": "http://purl.org/germplasm/germplasmTerm#",
+    "mcl": "http://www.straininfo.net/ns/mcl/2.0/",
+    "chrono": "http://rs.tdwg.org/chrono/terms/",
+    "igsn": "https://igsn.org/terms/",
+    "schema": "https://schema.org/",
+}
+# Terms with no published IRI live in the platform's own namespace, resolved under the public base URL.
+PLATFORM_PREFIX = "cat"
+
+
+class Kind(StrEnum):
+    STRING = "string"
+    TEXT = "text"
+    INTEGER = "integer"
+    DECIMAL = "decimal"
+    BOOLEAN = "boolean"
+    DATE = "date"
+    LIST = "list"
+
+
+class Level(StrEnum):
+    REQUIRED = "required"
+    RECOMMENDED = "recommended"
+    OPTIONAL = "optional"
+
+
+@dataclass(frozen=True)
+class Declaration:
+    """Everything the platform knows about one field, read by validation, search, exports, RDF and docs."""
+    name: str
+    kind: Kind
+    level: Level
+    term: str                         # CURIE, e.g. "dwc:catalogNumber" or "cat:availability"
+    labels: dict[str, str]            # {"en": ..., "zh": ...}
+    description: dict[str, str]
+    group: str
+    vocabulary: str | None = None
+    closed: bool = False              # an unknown vocabulary value is an error, not a warning
+    core: str | None = None           # the Resource column this field fills, if any
+    aliases: tuple[str, ...] = ()     # other names a column may carry: MCPD codes, MIRRI labels, local usage
+    mcpd: str | None = None           # the MCPD 2.1 descriptor code, for germplasm exports and headers
+    minimum: float | None = None
+    maximum: float | None = None
+    max_length: int | None = None
+    separator: str = parsing.SEPARATOR
+
+    @property
+    def term_uri(self) -> str | None:
+        prefix, _, local = self.term.partition(":")
+        return NAMESPACES[prefix] + local if prefix in NAMESPACES else None
+
+    @property
+    def term_name(self) -> str:
+        return self.term.partition(":")[2]
+
+    @property
+    def required(self) -> bool:
+        return self.level == Level.REQUIRED
+
+
+PARSERS = {
+    Kind.INTEGER: parsing.parse_integer,
+    Kind.DECIMAL: parsing.parse_decimal,
+    Kind.BOOLEAN: parsing.parse_boolean,
+}
+
+
+class DeclaredField(fields.Field):
+    """Deserialises with the same parsing functions the bulk validator uses, so both give one verdict."""
+
+    def __init__(self, kind: Kind, spec: dict[str, Any], **options):
+        self.kind = kind
+        self.spec = spec
+        super().__init__(required=spec["level"] == Level.REQUIRED, allow_none=spec["level"] != Level.REQUIRED,
+                         metadata={"spec": spec}, **options)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if value is None:
+            return None
+        text = value if isinstance(value, str) else str(value)
+        try:
+            if self.kind in PARSERS:
+                return PARSERS[self.kind](text)
+            if self.kind == Kind.DATE:
+                return parsing.parse_date(text)[0]
+            if self.kind == Kind.LIST:
+                return parsing.parse_list(text, self.spec.get("separator", parsing.SEPARATOR))
+        except parsing.ParseError as error:
+            raise ValidationError(error.code) from None
+        return parsing.clean_text(text) if self.kind == Kind.STRING else text.strip()
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        return value
+
+
+def term(kind: Kind, term_name: str, *, zh: str, en: str, required: bool = False, recommended: bool = False,
+         vocabulary: str | None = None, closed: bool = False, core: str | None = None,
+         aliases: tuple[str, ...] = (), mcpd: str | None = None, group: str = "other",
+         description_en: str = "", description_zh: str = "", minimum: float | None = None,
+         maximum: float | None = None, max_length: int | None = None,
+         separator: str = parsing.SEPARATOR) -> DeclaredField:
+    """Declare a field once: what it means (term), how it is checked, and how people call it."""
+    prefix = term_name.partition(":")[0]
+    if prefix not in NAMESPACES and prefix != PLATFORM_PREFIX:
+        raise ValueError(f"unknown namespace prefix in {term_name!r}")
+    level = Level.REQUIRED if required else Level.RECOMMENDED if recommended else Level.OPTIONAL
+    spec = dict(kind=kind, level=level, term=term_name, labels={"en": en, "zh": zh},
+                description={"en": description_en, "zh": description_zh}, group=group, vocabulary=vocabulary,
+                closed=closed, core=core, aliases=tuple(aliases), mcpd=mcpd, minimum=minimum, maximum=maximum,
+                max_length=max_length if max_length is not None else (500 if kind == Kind.STRING else None),
+                separator=separator)
+    return DeclaredField(kind, spec)
+
+
+def declaration_of(name: str, declared: DeclaredField) -> Declaration:
+    return Declaration(name=name, **declared.spec)

@@ -1,0 +1,104 @@
+"""Problems in the data, as values: an Issue has a stable code, a severity and zh/en text from its template.
+
+Codes follow GBIF's flag names where one exists, because curators already know them. Once shipped, a
+code keeps its name.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Severity(StrEnum):
+    ERROR = "error"      # the row is rejected
+    WARNING = "warning"  # the row is kept with a quality flag
+
+
+@dataclass(frozen=True)
+class IssueType:
+    severity: Severity
+    en: str
+    zh: str
+
+
+E, W = Severity.ERROR, Severity.WARNING
+CATALOGUE: dict[str, IssueType] = {
+    "REQUIRED_FIELD_MISSING": IssueType(E, "{label_en} is required but empty.", "必填字段“{label_zh}”为空。"),
+    "RECOMMENDED_FIELD_MISSING": IssueType(W, "{label_en} is recommended but empty.", "建议填写字段“{label_zh}”为空。"),
+    "VALUE_TOO_LONG": IssueType(E, "{label_en} is {length} characters long; at most {maximum} are allowed.",
+                                "“{label_zh}”长度为 {length} 个字符，最多允许 {maximum} 个。"),
+    "INVALID_INTEGER": IssueType(E, "{label_en} must be a whole number, not {value!r}.",
+                                 "“{label_zh}”必须是整数，而不是 {value!r}。"),
+    "INVALID_NUMBER": IssueType(E, "{label_en} must be a number, not {value!r}.", "“{label_zh}”必须是数字，而不是 {value!r}。"),
+    "INVALID_BOOLEAN": IssueType(E, "{label_en} must be yes or no (true/false, 是/否), not {value!r}.",
+                                 "“{label_zh}”必须是“是”或“否”（true/false），而不是 {value!r}。"),
+    "NUMBER_OUT_OF_RANGE": IssueType(E, "{label_en} must be between {minimum} and {maximum}, not {value}.",
+                                     "“{label_zh}”必须在 {minimum} 到 {maximum} 之间，而不是 {value}。"),
+    "UNKNOWN_TERM": IssueType(W, "{value!r} is not a known value of {label_en}{suggestion_en}.",
+                              "{value!r} 不是“{label_zh}”的已知取值{suggestion_zh}。"),
+    "UNKNOWN_TERM_REJECTED": IssueType(E, "{value!r} is not an allowed value of {label_en}{suggestion_en}.",
+                                       "{value!r} 不是“{label_zh}”允许的取值{suggestion_zh}。"),
+    "RECORDED_DATE_INVALID": IssueType(W, "{label_en} {value!r} is not a date this platform understands "
+                                          "(use ISO 8601 such as 2019-04-12, 2019-04 or 2019).",
+                                       "“{label_zh}” {value!r} 不是可识别的日期（请使用 ISO 8601 格式，如 2019-04-12、2019-04 或 2019）。"),
+    "RECORDED_DATE_IN_FUTURE": IssueType(W, "{label_en} {value!r} lies in the future.", "“{label_zh}” {value!r} 晚于今天。"),
+    "RECORDED_DATE_RANGE_INVERTED": IssueType(W, "{label_en} {value!r} ends before it starts.",
+                                              "“{label_zh}” {value!r} 的结束日期早于开始日期。"),
+    "COORDINATE_OUT_OF_RANGE": IssueType(E, "{label_en} {value} is outside the possible range {minimum} to {maximum}.",
+                                         "“{label_zh}” {value} 超出可能范围 {minimum} 至 {maximum}。"),
+    "COORDINATE_INCOMPLETE": IssueType(W, "Only one of latitude and longitude is given.", "只给出了纬度和经度中的一个。"),
+    "ZERO_COORDINATE": IssueType(W, "Latitude and longitude are both 0, which usually means unknown.",
+                                 "纬度和经度均为 0，通常表示未知。"),
+    "PRESUMED_SWAPPED_COORDINATE": IssueType(W, "Latitude and longitude look swapped: swapped they fall in {place_en}.",
+                                             "纬度和经度似乎填反了：对调后位于{place_zh}。"),
+    "PRESUMED_NEGATED_COORDINATE": IssueType(W, "A coordinate looks negated: with the sign changed it falls in {place_en}.",
+                                             "坐标的正负号似乎有误：改变符号后位于{place_zh}。"),
+    "COORDINATE_OUTSIDE_STATED_AREA": IssueType(W, "The coordinates ({latitude}, {longitude}) lie outside {place_en}.",
+                                                "坐标（{latitude}，{longitude}）不在{place_zh}范围内。"),
+    "COORDINATE_UNCERTAINTY_MISSING": IssueType(W, "Coordinates are given without their uncertainty in metres.",
+                                                "给出了坐标，但缺少坐标误差（米）。"),
+    "COORDINATE_UNCERTAINTY_INVALID": IssueType(W, "A coordinate uncertainty of {value} m is not possible (0 means unknown; leave it empty).",
+                                                "坐标误差 {value} 米无效（0 表示未知，应留空）。"),
+    "COUNTRY_UNKNOWN": IssueType(W, "{value!r} is not a known country or ISO 3166 code{suggestion_en}.",
+                                 "{value!r} 不是已知的国家或 ISO 3166 代码{suggestion_zh}。"),
+    "ADMIN_DIVISION_MISMATCH": IssueType(W, "{value!r} does not lie in {place_en}.", "{value!r} 不属于{place_zh}。"),
+    "TAXON_RANK_INCONSISTENT": IssueType(W, "Taxon rank {rank!r} does not fit the name {name!r}.",
+                                         "分类等级 {rank!r} 与名称 {name!r} 不符。"),
+    "TAXON_NAME_MISMATCH": IssueType(W, "{label_en} {value!r} does not agree with the scientific name {name!r}.",
+                                     "“{label_zh}” {value!r} 与学名 {name!r} 不一致。"),
+    "GEOLOGIC_AGE_RANGE_INVERTED": IssueType(W, "The earliest unit {earliest!r} is younger than the latest unit {latest!r}.",
+                                             "最早地层单位 {earliest!r} 比最晚地层单位 {latest!r} 更年轻。"),
+    "GEOLOGIC_AGE_OUTSIDE_UNIT": IssueType(W, "The numeric age {minimum}–{maximum} Ma lies outside {unit} ({begin}–{end} Ma).",
+                                           "数值年龄 {minimum}–{maximum} Ma 超出{unit}（{begin}–{end} Ma）。"),
+    "GEOLOGIC_UNIT_OUTSIDE_PARENT": IssueType(W, "{value!r} does not belong to {parent!r}.", "{value!r} 不属于{parent!r}。"),
+    "NUMERIC_AGE_RANGE_INVERTED": IssueType(W, "The minimum age {minimum} Ma is older than the maximum age {maximum} Ma.",
+                                            "最小年龄 {minimum} Ma 大于最大年龄 {maximum} Ma。"),
+    "IDENTIFIER_INVALID": IssueType(E, "{label_en} {value!r} may contain only letters, digits and . _ - ( ) / : and spaces.",
+                                    "“{label_zh}” {value!r} 只能包含字母、数字、空格及 . _ - ( ) / :。"),
+}
+
+
+@dataclass(frozen=True)
+class Issue:
+    code: str
+    field: str | None
+    value: Any = None
+    params: dict[str, Any] = field(default_factory=dict)
+    row: int | None = None
+    column: str | None = None
+
+    @property
+    def severity(self) -> Severity:
+        return CATALOGUE[self.code].severity
+
+    def message(self) -> dict[str, str]:
+        kind = CATALOGUE[self.code]
+        values = {"value": self.value, **self.params}
+        return {"en": kind.en.format(**values), "zh": kind.zh.format(**values)}
+
+    def as_dict(self) -> dict[str, Any]:
+        """The shape of an item of a validation report's "issues"."""
+        return {"row": self.row, "field": self.column or self.field,
+                "value": None if self.value is None else str(self.value),
+                "severity": self.severity.value, "code": self.code, "message": self.message()}

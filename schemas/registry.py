@@ -1,0 +1,62 @@
+"""The domains and their declarations: describe(domain) is what every consumer reads."""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from functools import cache
+
+from marshmallow import Schema
+
+from schemas.core import CoreSchema
+from schemas.fields import DeclaredField, Declaration, declaration_of
+
+DOMAINS = ("plant_germplasm", "animal_germplasm", "microbial_strain", "biological_specimen",
+           "geological_specimen", "experimental_material")
+
+
+@dataclass(frozen=True)
+class DomainDescription:
+    domain: str
+    schema: type[Schema]
+    fields: tuple[Declaration, ...]
+
+    @property
+    def by_name(self) -> dict[str, Declaration]:
+        return {declaration.name: declaration for declaration in self.fields}
+
+    @property
+    def core_columns(self) -> dict[str, str]:
+        """Resource column → the field that fills it."""
+        return {declaration.core: declaration.name for declaration in self.fields if declaration.core}
+
+
+class UnknownDomain(ValueError):
+    pass
+
+
+@cache
+def describe(domain: str) -> DomainDescription:
+    """The declarations of one domain, core fields first (as specialised by the domain), then its own."""
+    if domain not in DOMAINS:
+        raise UnknownDomain(f"unknown domain {domain!r}; choose one of {', '.join(DOMAINS)}")
+    module = importlib.import_module(f"schemas.{domain}")
+    schema = next(value for value in vars(module).values()
+                  if isinstance(value, type) and issubclass(value, CoreSchema) and value is not CoreSchema)
+    declared = schema._declared_fields
+    core_names = [name for name in CoreSchema._declared_fields]
+    order = core_names + [name for name in declared if name not in core_names]
+    fields = tuple(declaration_of(name, declared[name]) for name in order
+                   if isinstance(declared[name], DeclaredField))
+    return DomainDescription(domain=domain, schema=schema, fields=fields)
+
+
+def available_domains() -> tuple[str, ...]:
+    """Domains whose schema module exists."""
+    found = []
+    for domain in DOMAINS:
+        try:
+            describe(domain)
+        except ModuleNotFoundError:
+            continue
+        found.append(domain)
+    return tuple(found)

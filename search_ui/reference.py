@@ -1,0 +1,92 @@
+"""Reference pages derived from the declarations: the field reference per domain, and the SKOS
+vocabularies at their own URIs (HTML for people, Turtle for machines)."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from flask import Blueprint, Response, abort, render_template, request
+from rdflib import Graph, URIRef
+
+import vocabularies
+from catalog.enums import DOMAIN_LABELS
+from catalog.web import services
+from schemas import DOMAINS, describe
+
+bp = Blueprint("reference", __name__, template_folder="templates")
+TURTLE = "text/turtle"
+
+
+@bp.get("/reference/fields")
+def fields_index():
+    return render_template("fields_index.html", domains=DOMAINS, domain_labels=DOMAIN_LABELS)
+
+
+@bp.get("/reference/fields/<domain>")
+def fields(domain: str):
+    if domain not in DOMAINS:
+        abort(404)
+    return render_template("fields.html", domain=domain, description=describe(domain),
+                           domain_labels=DOMAIN_LABELS)
+
+
+@lru_cache(maxsize=64)
+def _graph(name: str, base_url: str) -> Graph:
+    return Graph().parse(data=vocabularies.get(name, base_url).turtle(), format="turtle")
+
+
+def concept_turtle(vocabulary, uri: str) -> str:
+    """The concept's own triples, as Turtle."""
+    graph = _graph(vocabulary.name, _base_url())
+    subject = URIRef(uri)
+    own = Graph(namespace_manager=graph.namespace_manager)
+    for triple in graph.triples((subject, None, None)):
+        own.add(triple)
+    return own.serialize(format="turtle")
+
+
+def _base_url() -> str:
+    return services().settings.base_url
+
+
+def _wants_turtle(suffix: str | None) -> bool:
+    if suffix is not None:
+        return suffix == ".ttl"
+    best = request.accept_mimetypes.best_match(["text/html", TURTLE, "application/x-turtle"])
+    return best in (TURTLE, "application/x-turtle")
+
+
+def _vocabulary(name: str):
+    if name not in vocabularies.names():
+        abort(404)
+    return vocabularies.get(name, _base_url())
+
+
+@bp.get("/vocabularies/")
+def vocabulary_index():
+    return render_template("vocabularies.html",
+                           items=[vocabularies.get(name, _base_url()) for name in vocabularies.names()])
+
+
+@bp.get("/vocabularies/<name>")
+@bp.get("/vocabularies/<name><any('.ttl', '.html'):suffix>")
+def vocabulary(name: str, suffix: str | None = None):
+    vocabulary = _vocabulary(name)
+    if _wants_turtle(suffix):
+        return Response(vocabulary.turtle(), mimetype=TURTLE, headers={"Vary": "Accept"})
+    return render_template("vocabulary.html", vocabulary=vocabulary, concepts=list(vocabulary))
+
+
+@bp.get("/vocabularies/<name>/<path:code>")
+def concept(name: str, code: str):
+    vocabulary = _vocabulary(name)
+    suffix = None
+    for candidate in (".ttl", ".html"):
+        if code.endswith(candidate) and vocabulary.get(code) is None:
+            code, suffix = code[: -len(candidate)], candidate
+    found = vocabulary.get(code)
+    if found is None:
+        abort(404)
+    if _wants_turtle(suffix):
+        return Response(concept_turtle(vocabulary, found.uri), mimetype=TURTLE, headers={"Vary": "Accept"})
+    return render_template("concept.html", vocabulary=vocabulary, concept=found,
+                           ancestors=vocabulary.ancestors(code))

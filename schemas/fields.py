@@ -74,36 +74,36 @@ class Declaration:
         return self.level == Level.REQUIRED
 
 
-PARSERS = {
-    Kind.INTEGER: parsing.parse_integer,
-    Kind.DECIMAL: parsing.parse_decimal,
-    Kind.BOOLEAN: parsing.parse_boolean,
-}
-
-
 class DeclaredField(fields.Field):
-    """Deserialises with the same parsing functions the bulk validator uses, so both give one verdict."""
+    """Deserialises with the very cell checks the bulk validator compiles (schemas.field_checks), so
+    marshmallow and validate() give one verdict per cell; errors carry the issue code as message."""
 
     def __init__(self, kind: Kind, spec: dict[str, Any], **options):
         self.kind = kind
         self.spec = spec
-        super().__init__(required=spec["level"] == Level.REQUIRED, allow_none=spec["level"] != Level.REQUIRED,
-                         metadata={"spec": spec}, **options)
+        required = spec["level"] == Level.REQUIRED
+        super().__init__(required=required, allow_none=not required, metadata={"spec": spec},
+                         error_messages={"required": "REQUIRED_FIELD_MISSING", "null": "REQUIRED_FIELD_MISSING"},
+                         **options)
+        self._parse = None
 
     def _deserialize(self, value, attr, data, **kwargs):
-        if value is None:
+        from schemas.field_checks import Flagged, Rejected, cell_parser  # field_checks builds on this module
+
+        text = "" if value is None else str(value)
+        if not text.strip():
+            if self.required:
+                raise ValidationError("REQUIRED_FIELD_MISSING")
             return None
-        text = value if isinstance(value, str) else str(value)
+        if self._parse is None:
+            self._parse = cell_parser(declaration_of(self.name, self))
         try:
-            if self.kind in PARSERS:
-                return PARSERS[self.kind](text)
-            if self.kind == Kind.DATE:
-                return parsing.parse_date(text)[0]
-            if self.kind == Kind.LIST:
-                return parsing.parse_list(text, self.spec.get("separator", parsing.SEPARATOR))
+            parsed = self._parse(text)
         except parsing.ParseError as error:
             raise ValidationError(error.code) from None
-        return parsing.clean_text(text) if self.kind == Kind.STRING else text.strip()
+        except Rejected as rejection:
+            raise ValidationError(rejection.issue.code) from None
+        return parsed.value if isinstance(parsed, Flagged) else parsed
 
     def _serialize(self, value, attr, obj, **kwargs):
         return value

@@ -19,6 +19,7 @@ class DomainDescription:
     domain: str
     schema: type[Schema]
     fields: tuple[Declaration, ...]
+    checks: tuple = ()   # the domain module's own row checks (its CHECKS), run after the shared ones
 
     @property
     def by_name(self) -> dict[str, Declaration]:
@@ -47,7 +48,8 @@ def describe(domain: str) -> DomainDescription:
     order = core_names + [name for name in declared if name not in core_names]
     fields = tuple(declaration_of(name, declared[name]) for name in order
                    if isinstance(declared[name], DeclaredField))
-    return DomainDescription(domain=domain, schema=schema, fields=fields)
+    return DomainDescription(domain=domain, schema=schema, fields=fields,
+                             checks=tuple(getattr(module, "CHECKS", ())))
 
 
 def available_domains() -> tuple[str, ...]:

@@ -1,4 +1,8 @@
-"""Coordinate checks: incomplete, zero, uncertainty, and outside the stated area (swapped or negated?)."""
+"""Coordinate checks: range, incomplete, zero, uncertainty, and outside the stated area.
+
+A pair that lies outside its stated area (or outside the globe) but fits it once swapped or negated is
+stored corrected and flagged, as GBIF interprets such records; the verbatim values stay in the report.
+"""
 from __future__ import annotations
 
 from typing import Any, Iterator
@@ -14,41 +18,57 @@ Box = tuple[float, float, float, float]  # min latitude, min longitude, max lati
 COUNTRY_BOXES: dict[str, tuple[Box, dict[str, str]]] = {
     "CN": ((3.5, 73.0, 53.7, 135.2), {"en": "China", "zh": "中国"}),
 }
+FIELDS = ("decimal_latitude", "decimal_longitude")
 
 
-def check(values: dict[str, Any], description: DomainDescription) -> Iterator[Issue]:
-    latitude, longitude = values.get("decimal_latitude"), values.get("decimal_longitude")
+def check(values: dict[str, Any], description: DomainDescription,
+          failed: set[str] = frozenset()) -> Iterator[Issue]:
     uncertainty = values.get("coordinate_uncertainty_m")
-    if uncertainty is not None and uncertainty <= 0:
+    uncertainty_invalid = uncertainty is not None and uncertainty <= 0
+    if uncertainty_invalid:
         yield issue(description, "COORDINATE_UNCERTAINTY_INVALID", "coordinate_uncertainty_m", uncertainty)
-        values.pop("coordinate_uncertainty_m")
+        values["coordinate_uncertainty_m"] = None
+    latitude, longitude = values.get("decimal_latitude"), values.get("decimal_longitude")
     if (latitude is None) != (longitude is None):
-        yield issue(description, "COORDINATE_INCOMPLETE", "decimal_latitude" if latitude is None
-                    else "decimal_longitude")
+        if not failed & set(FIELDS):
+            yield issue(description, "COORDINATE_INCOMPLETE",
+                        "decimal_latitude" if latitude is None else "decimal_longitude")
         return
     if latitude is None:
         return
+    shown = f"{latitude}, {longitude}"
     if latitude == 0 and longitude == 0:
         yield issue(description, "ZERO_COORDINATE", "decimal_latitude", "0, 0")
         return
-    if uncertainty is None:
-        yield issue(description, "COORDINATE_UNCERTAINTY_MISSING", "coordinate_uncertainty_m")
+    on_globe = -90 <= latitude <= 90 and -180 <= longitude <= 180
     area = stated_area(values)
-    if area is None:
+    if area and not (on_globe and inside(area[0], latitude, longitude)):
+        corrected = _correction(area[0], latitude, longitude)
+        if corrected:
+            code, (latitude, longitude) = corrected
+            values["decimal_latitude"], values["decimal_longitude"] = latitude, longitude
+            yield issue(description, code, "decimal_latitude", shown, place_en=area[1]["en"], place_zh=area[1]["zh"])
+            on_globe = True
+        elif on_globe:
+            yield issue(description, "COORDINATE_OUTSIDE_STATED_AREA", "decimal_latitude", shown,
+                        latitude=latitude, longitude=longitude, place_en=area[1]["en"], place_zh=area[1]["zh"])
+    if not on_globe:
+        for name, value, limit in (("decimal_latitude", latitude, 90), ("decimal_longitude", longitude, 180)):
+            if not -limit <= value <= limit:
+                yield issue(description, "COORDINATE_OUT_OF_RANGE", name, value, minimum=-limit, maximum=limit)
         return
-    box, names = area
-    if inside(box, latitude, longitude):
-        return
-    if -90 <= longitude <= 90 and inside(box, longitude, latitude):
-        yield issue(description, "PRESUMED_SWAPPED_COORDINATE", "decimal_latitude", f"{latitude}, {longitude}",
-                    place_en=names["en"], place_zh=names["zh"])
-    elif any(inside(box, lat, lon) for lat, lon in ((-latitude, longitude), (latitude, -longitude),
-                                                     (-latitude, -longitude))):
-        yield issue(description, "PRESUMED_NEGATED_COORDINATE", "decimal_latitude", f"{latitude}, {longitude}",
-                    place_en=names["en"], place_zh=names["zh"])
-    else:
-        yield issue(description, "COORDINATE_OUTSIDE_STATED_AREA", "decimal_latitude", f"{latitude}, {longitude}",
-                    latitude=latitude, longitude=longitude, place_en=names["en"], place_zh=names["zh"])
+    if values.get("coordinate_uncertainty_m") is None and not uncertainty_invalid \
+            and "coordinate_uncertainty_m" not in failed:
+        yield issue(description, "COORDINATE_UNCERTAINTY_MISSING", "coordinate_uncertainty_m")
+
+
+def _correction(box: Box, latitude: float, longitude: float) -> tuple[str, tuple[float, float]] | None:
+    if inside(box, longitude, latitude):
+        return "PRESUMED_SWAPPED_COORDINATE", (longitude, latitude)
+    for candidate in ((-latitude, longitude), (latitude, -longitude), (-latitude, -longitude)):
+        if inside(box, *candidate):
+            return "PRESUMED_NEGATED_COORDINATE", candidate
+    return None
 
 
 def stated_area(values: dict[str, Any]) -> tuple[Box, dict[str, str]] | None:

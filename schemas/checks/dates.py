@@ -11,7 +11,8 @@ from schemas.issues import Issue
 from schemas.registry import DomainDescription
 
 
-def check(values: dict[str, Any], description: DomainDescription, today: date | None = None) -> Iterator[Issue]:
+def check(values: dict[str, Any], description: DomainDescription, failed: set[str] = frozenset(),
+          today: date | None = None) -> Iterator[Issue]:
     today = today or date.today()
     for declaration in description.fields:
         if declaration.kind != Kind.DATE or values.get(declaration.name) is None:

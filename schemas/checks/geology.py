@@ -14,7 +14,8 @@ from schemas.registry import DomainDescription
 RANKS = ("eon", "era", "period", "epoch", "age")  # broadest first
 
 
-def check(values: dict[str, Any], description: DomainDescription) -> Iterator[Issue]:
+def check(values: dict[str, Any], description: DomainDescription,
+          failed: set[str] = frozenset()) -> Iterator[Issue]:
     earliest = [f"earliest_{rank}" for rank in RANKS if values.get(f"earliest_{rank}")]
     latest = [f"latest_{rank}" for rank in RANKS if values.get(f"latest_{rank}")]
     if not earliest and not latest and values.get("min_age_ma") is None:

@@ -11,7 +11,8 @@ from schemas.registry import DomainDescription
 CHINA = "CN"
 
 
-def resolve_admin_division(values: dict[str, Any], description: DomainDescription) -> Iterator[Issue]:
+def resolve_admin_division(values: dict[str, Any], description: DomainDescription,
+                           failed: set[str] = frozenset()) -> Iterator[Issue]:
     """Sets values["admin_division"] for records in China; flags a county outside its stated province."""
     if values.get("country_code") not in (None, CHINA):
         return

@@ -11,7 +11,8 @@ BELOW_GENUS = {"species", "subspecies", "variety", "form", "infraspecificname", 
 GENUS_OR_ABOVE = {"genus", "family", "order", "class", "phylum", "kingdom", "tribe", "subfamily"}
 
 
-def check(values: dict[str, Any], description: DomainDescription) -> Iterator[Issue]:
+def check(values: dict[str, Any], description: DomainDescription,
+          failed: set[str] = frozenset()) -> Iterator[Issue]:
     name = values.get("scientific_name")
     if not name:
         return

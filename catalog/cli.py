@@ -5,6 +5,7 @@ import json
 import sys
 from dataclasses import asdict
 from functools import wraps
+from pathlib import Path
 from typing import Any
 
 import click
@@ -15,6 +16,7 @@ from catalog.errors import CatalogError
 from catalog.permissions import Actor
 
 OPERATOR = Actor.operator()
+DOMAIN_CODES = [domain.value for domain in Domain]
 json_option = click.option("--json", "as_json", is_flag=True, help="Print one JSON document on stdout.")
 
 
@@ -117,6 +119,57 @@ def worker(celery_args):
     except ConfigError as error:
         raise click.ClickException(f"configuration error: {error}") from None
     app.worker_main(["worker", "--loglevel=INFO", "--concurrency=1", *celery_args])
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--domain", required=True, type=click.Choice(DOMAIN_CODES), help="Resource domain of the file.")
+@click.option("--mapping", "mapping_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Mapping file: JSON {\"columns\": {\"header\": \"field\"}} or CSV column,field.")
+@click.option("--limit", default=20, show_default=True, help="Issues shown in the text report.")
+@json_option
+def validate(file, domain, mapping_file, limit, as_json):
+    """Check a file against a domain schema and print the report; stores nothing.
+
+    Exit 0 when no row has an error, 1 when some rows do, 2 when the file cannot be read at all."""
+    from ingest.mapping import MappingError, load_mapping_file
+    from ingest.pipeline import check_file
+    try:
+        overrides = load_mapping_file(mapping_file) if mapping_file else None
+    except MappingError as error:
+        raise click.ClickException(str(error)) from None
+    if not file.is_file():
+        click.echo(f"{file}: no such file / 文件不存在", err=True)
+        sys.exit(2)
+    try:
+        report = check_file(file, domain, overrides=overrides)
+    except MappingError as error:
+        raise click.ClickException(str(error)) from None
+    if as_json:
+        report.write_json(sys.stdout)
+    else:
+        click.echo(report_text(report, limit))
+    sys.exit(2 if not report.readable else 1 if report.invalid else 0)
+
+
+def report_text(report, limit: int) -> str:
+    summary = report.summary()
+    lines = [f"{report.file_name} ({report.domain}): {summary['rows']} rows, {summary['valid']} valid, "
+             f"{summary['invalid']} invalid, {summary['warnings']} warnings"]
+    unknown = report.details.get("mapping", {}).get("unknown", [])
+    if unknown:
+        lines.append("unknown columns (use --mapping to map them): " + ", ".join(unknown))
+    for note in report.details.get("notes", []):
+        lines.append("note: " + note["message"]["en"])
+    for code, count in sorted(report.flags.items(), key=lambda item: -item[1]):
+        lines.append(f"  {code}: {count}")
+    for number, item in enumerate(report.issues()):
+        if number == limit:
+            lines.append(f"  … use --json for all {sum(report.flags.values())} issues")
+            break
+        where = f"row {item['row']}" if item["row"] is not None else "file"
+        lines.append(f"  {where}, {item['field'] or '-'}: {item['severity']} {item['code']}: {item['message']['en']}")
+    return "\n".join(lines)
 
 
 @main.group()

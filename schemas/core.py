@@ -20,7 +20,7 @@ class CoreSchema(Schema):
                     description_en="The holding center's own number for the resource; with the center code and "
                                    "domain it forms the platform identifier.",
                     description_zh="资源库自己的资源编号；与资源库代码和领域一起构成平台资源标识。")
-    name_zh = term(Kind.STRING, "cat:nameZh", recommended=True, core="name_zh", group="identification",
+    name_zh = term(Kind.STRING, "cat:nameZh", core="name_zh", group="identification",
                    zh="中文名称", en="Chinese name", aliases=("资源名称", "中文名", "name zh", "chinese name"))
     name_en = term(Kind.STRING, "cat:nameEn", core="name_en", group="identification",
                    zh="英文名称", en="English name", aliases=("资源外文名", "英文名", "name en", "english name"))

@@ -76,9 +76,23 @@ CATALOGUE: dict[str, IssueType] = {
     "GEOLOGIC_UNIT_OUTSIDE_PARENT": IssueType(W, "{value!r} does not belong to {parent!r}.", "{value!r} 不属于{parent!r}。"),
     "NUMERIC_AGE_RANGE_INVERTED": IssueType(W, "The minimum age {minimum} Ma is older than the maximum age {maximum} Ma.",
                                             "最小年龄 {minimum} Ma 大于最大年龄 {maximum} Ma。"),
+    "DUPLICATE_IDENTIFIER": IssueType(E, "{label_en} {value!r} appears more than once in this file.",
+                                      "“{label_zh}” {value!r} 在本文件中重复出现。"),
+    # Structural problems found while reading a row; the reader words the message.
+    "ROW_WIDTH_MISMATCH": IssueType(E, "{message_en}", "{message_zh}"),
+    "NUL_CHARACTER": IssueType(E, "{message_en}", "{message_zh}"),
+    "CELL_TOO_LONG": IssueType(E, "{message_en}", "{message_zh}"),
+    "JSON_INVALID": IssueType(E, "{message_en}", "{message_zh}"),
+    "KEY_COLLISION": IssueType(E, "{message_en}", "{message_zh}"),
+    "FILE_UNREADABLE": IssueType(E, "{message_en}", "{message_zh}"),
     "IDENTIFIER_INVALID": IssueType(E, "{label_en} {value!r} may contain only letters, digits and . _ - ( ) / : and spaces.",
                                     "“{label_zh}” {value!r} 只能包含字母、数字、空格及 . _ - ( ) / :。"),
 }
+
+
+# Codes found by reading the file or comparing rows, not by validating one row against its schema.
+FILE_LEVEL_CODES = frozenset({"DUPLICATE_IDENTIFIER", "ROW_WIDTH_MISMATCH", "NUL_CHARACTER", "CELL_TOO_LONG",
+                              "JSON_INVALID", "KEY_COLLISION", "FILE_UNREADABLE"})
 
 
 @dataclass(frozen=True)

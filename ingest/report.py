@@ -1,0 +1,80 @@
+"""The validation report: counts by outcome and by flag, and every issue with row, column, value and
+zh/en message. Issues are spooled to a temporary file, so memory stays flat however many there are."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import tempfile
+from collections import Counter
+from typing import Any, Iterator, TextIO
+
+from schemas.issues import Issue, Severity
+
+SPOOL_BYTES = 8 * 1024 * 1024
+CSV_COLUMNS = ("row", "field", "value", "severity", "code", "message_en", "message_zh")
+
+
+class Report:
+    def __init__(self, file_name: str, domain: str):
+        self.file_name = file_name
+        self.domain = domain
+        self.rows = self.valid = self.invalid = self.warnings = 0
+        self.flags: Counter[str] = Counter()
+        self.details: dict[str, Any] = {}
+        self._issues = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES, mode="w+", encoding="utf-8")
+
+    def add_row(self, valid: bool, issues: list[Issue]) -> None:
+        self.rows += 1
+        if valid:
+            self.valid += 1
+        else:
+            self.invalid += 1
+        for issue in issues:
+            self.add_issue(issue)
+
+    def add_issue(self, issue: Issue) -> None:
+        self.flags[issue.code] += 1
+        if issue.severity == Severity.WARNING:
+            self.warnings += 1
+        self._issues.write(json.dumps(issue.as_dict(), ensure_ascii=False) + "\n")
+
+    @property
+    def readable(self) -> bool:
+        return "FILE_UNREADABLE" not in self.flags
+
+    def summary(self) -> dict[str, int]:
+        return {"rows": self.rows, "valid": self.valid, "invalid": self.invalid, "warnings": self.warnings}
+
+    def head(self) -> dict[str, Any]:
+        """Everything but the issues: small enough to keep with a submission."""
+        return {"file": self.file_name, "domain": self.domain, "summary": self.summary(),
+                "flags": dict(sorted(self.flags.items())), **self.details}
+
+    def issues(self) -> Iterator[dict[str, Any]]:
+        self._issues.flush()
+        self._issues.seek(0)
+        for line in self._issues:
+            yield json.loads(line)
+        self._issues.seek(0, io.SEEK_END)
+
+    def write_json(self, out: TextIO, indent: int | None = None) -> None:
+        """The report as one JSON document, issues streamed one by one."""
+        head = json.dumps(self.head(), ensure_ascii=False, indent=indent)
+        out.write(head[:-1].rstrip() + (", " if len(head) > 2 else "") + '"issues": [')
+        for number, item in enumerate(self.issues()):
+            out.write((", " if number else "") + json.dumps(item, ensure_ascii=False))
+        out.write("]}\n")
+
+    def write_csv(self, out: TextIO) -> None:
+        writer = csv.writer(out)
+        writer.writerow(CSV_COLUMNS)
+        for item in self.issues():
+            writer.writerow([item["row"], item["field"], item["value"], item["severity"], item["code"],
+                             item["message"]["en"], item["message"]["zh"]])
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**self.head(), "issues": list(self.issues())}
+
+    def close(self) -> None:
+        self._issues.close()

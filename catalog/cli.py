@@ -125,7 +125,8 @@ def worker(celery_args):
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--domain", required=True, type=click.Choice(DOMAIN_CODES), help="Resource domain of the file.")
 @click.option("--mapping", "mapping_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Mapping file: JSON {\"columns\": {\"header\": \"field\"}} or CSV column,field.")
+              help="Mapping file: JSON {\"columns\": {\"header\": \"field\"}, \"defaults\": {\"field\": \"value\"}, "
+                   "\"identifier\": [\"header\", …]} or CSV column,field.")
 @click.option("--limit", default=20, show_default=True, help="Issues shown in the text report.")
 @json_option
 def validate(file, domain, mapping_file, limit, as_json):
@@ -134,17 +135,14 @@ def validate(file, domain, mapping_file, limit, as_json):
     Exit 0 when no row has an error, 1 when some rows do, 2 when the file cannot be read at all."""
     from ingest.mapping import MappingError, load_mapping_file
     from ingest.pipeline import check_file
-    try:
-        overrides = load_mapping_file(mapping_file) if mapping_file else None
-    except MappingError as error:
-        raise click.ClickException(str(error)) from None
     if not file.is_file():
         click.echo(f"{file}: no such file / 文件不存在", err=True)
         sys.exit(2)
     try:
-        report = check_file(file, domain, overrides=overrides)
+        report = check_file(file, domain, spec=load_mapping_file(mapping_file) if mapping_file else None)
     except MappingError as error:
-        raise click.ClickException(str(error)) from None
+        click.echo(f"mapping error / 映射错误: {error}", err=True)
+        sys.exit(2)
     if as_json:
         report.write_json(sys.stdout)
     else:

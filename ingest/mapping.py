@@ -104,25 +104,54 @@ def map_columns(domain: str, headers: list[str], overrides: Mapping[str, str | N
     return ColumnMapping(domain, columns, tuple(unknown), tuple(conflicts), tuple(from_file))
 
 
-def load_mapping_file(path: Path) -> dict[str, str | None]:
-    """A mapping file is JSON {"columns": {"header": "field" or null}} or a two-column CSV header,field
-    (an empty field ignores the column)."""
+@dataclass(frozen=True)
+class MappingSpec:
+    """What a mapping file (or the mapping screen) says: columns to map or ignore, default values for
+    fields the file lacks, and the columns whose values joined with "-" form the local identifier."""
+    columns: dict[str, str | None] = field(default_factory=dict)
+    defaults: dict[str, str] = field(default_factory=dict)
+    identifier: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"columns": self.columns, "defaults": self.defaults, "identifier": list(self.identifier)}
+
+
+def load_mapping_file(path: Path) -> MappingSpec:
+    """JSON {"columns": {"header": "field" or null}, "defaults": {"field": "value"}, "identifier": ["header",…]}
+    or a two-column CSV header,field (an empty field ignores the column)."""
     text = path.read_text(encoding="utf-8-sig")
     if path.suffix.lower() == ".json" or text.lstrip().startswith("{"):
         try:
             document = json.loads(text)
         except json.JSONDecodeError as error:
             raise MappingError(f"{path.name}: not valid JSON (line {error.lineno}, column {error.colno})") from None
-        columns = document.get("columns") if isinstance(document, dict) else None
-        if not isinstance(columns, dict) or not all(isinstance(k, str) and (v is None or isinstance(v, str))
-                                                    for k, v in columns.items()):
-            raise MappingError(f'{path.name}: expected {{"columns": {{"column header": "field name" or null}}}}')
-        return {header: (target or None) for header, target in columns.items()}
-    mapping: dict[str, str | None] = {}
+        return mapping_spec(document, path.name)
+    columns: dict[str, str | None] = {}
     for number, row in enumerate(csv.reader(text.splitlines()), start=1):
         if not row or (number == 1 and [cell.strip().lower() for cell in row[:2]] == ["column", "field"]):
             continue
         if len(row) != 2:
             raise MappingError(f"{path.name}, line {number}: expected two cells (column,field), found {len(row)}")
-        mapping[row[0]] = row[1].strip() or None
-    return mapping
+        columns[row[0]] = row[1].strip() or None
+    return MappingSpec(columns=columns)
+
+
+def mapping_spec(document: Any, source: str = "mapping") -> MappingSpec:
+    """Check the shape of a mapping document (from a file, the API or the mapping screen)."""
+    if not isinstance(document, dict):
+        raise MappingError(f'{source}: expected an object with "columns", "defaults" and/or "identifier"')
+    unknown = set(document) - {"columns", "defaults", "identifier"}
+    if unknown:
+        raise MappingError(f"{source}: unknown key(s) {', '.join(sorted(unknown))}")
+    columns = document.get("columns", {})
+    if not isinstance(columns, dict) or not all(isinstance(k, str) and (v is None or isinstance(v, str))
+                                                for k, v in columns.items()):
+        raise MappingError(f'{source}: expected {{"columns": {{"column header": "field name" or null}}}}')
+    defaults = document.get("defaults", {})
+    if not isinstance(defaults, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in defaults.items()):
+        raise MappingError(f'{source}: expected {{"defaults": {{"field name": "value"}}}}')
+    identifier = document.get("identifier", [])
+    if not isinstance(identifier, list) or not all(isinstance(item, str) for item in identifier):
+        raise MappingError(f'{source}: expected {{"identifier": ["column header", …]}}')
+    return MappingSpec({header: (target or None) for header, target in columns.items()}, dict(defaults),
+                       tuple(identifier))

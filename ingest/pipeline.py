@@ -8,7 +8,7 @@ import hashlib
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-from ingest.mapping import ColumnMapping, map_columns
+from ingest.mapping import ColumnMapping, MappingError, MappingSpec, map_columns
 from ingest.readers import Limits, ReadError, open_table
 from ingest.report import Report
 from schemas.field_checks import field_issue
@@ -35,22 +35,29 @@ class DuplicateIdentifiers:
         return None
 
 
-def check_file(path: Path, domain: str, *, file_name: str | None = None,
-               overrides: Mapping[str, str | None] | None = None, header: list[str] | None = None,
-               defaults: Mapping[str, str] | None = None, on_record: RecordSink | None = None,
-               limits: Limits = Limits()) -> Report:
-    """Validate every row of a file; `defaults` fill empty fields (e.g. the submission's sharing mode)."""
+def check_file(path: Path, domain: str, *, file_name: str | None = None, spec: MappingSpec | None = None,
+               header: list[str] | None = None, defaults: Mapping[str, str] | None = None,
+               on_record: RecordSink | None = None, limits: Limits = Limits()) -> Report:
+    """Validate every row of a file. The mapping spec maps columns, fills defaults and may compose the local
+    identifier; `defaults` (e.g. the submission's sharing mode) apply where the spec gives none."""
+    spec = spec or MappingSpec()
+    defaults = {**(defaults or {}), **spec.defaults}
     file_name = file_name or Path(path).name
     report = Report(file_name, domain)
     rules = validator(domain)
     duplicates = DuplicateIdentifiers(domain)
     try:
         with open_table(Path(path), file_name=file_name, limits=limits, header=header) as table:
-            mapping = map_columns(domain, table.header, overrides)
+            missing = [column for column in spec.identifier if column not in table.header]
+            if missing:
+                raise MappingError(f"the identifier columns {', '.join(missing)} are not in {file_name}")
+            mapping = map_columns(domain, table.header, spec.columns)
             columns = {name: column for column, name in mapping.columns.items() if name}
             for raw in table.rows:
                 row = mapping.apply(raw.cells)
-                for name, value in (defaults or {}).items():
+                if spec.identifier:
+                    row["local_id"] = "-".join(raw.cells.get(column, "").strip() for column in spec.identifier)
+                for name, value in defaults.items():
                     if not (row.get(name) or "").strip():
                         row[name] = value
                 outcome = rules.validate(row, raw.number)
@@ -78,6 +85,7 @@ def _table_details(table, mapping: ColumnMapping) -> dict[str, Any]:
             "notes": [{"code": note.code, "message": note.message, "lines": list(note.lines), "count": note.count}
                       for note in table.notes],
             "mapping": mapping.as_dict(), "dataset": table.dataset or {}}
+
 
 
 def _located(issue: Issue, row: int, columns: Mapping[str, str]) -> Issue:

@@ -37,22 +37,29 @@ def test_unknown_and_conflicting_columns_are_reported():
 def test_mapping_files_map_and_ignore_columns(tmp_path):
     as_json = tmp_path / "mapping.json"
     as_json.write_text(json.dumps({"columns": {"Wetness": "habitat", "catalogNumber": None, "No.": "local_id"}}))
-    mapping = map_columns("biological_specimen", ["No.", "catalogNumber", "Wetness"], load_mapping_file(as_json))
+    mapping = map_columns("biological_specimen", ["No.", "catalogNumber", "Wetness"], load_mapping_file(as_json).columns)
     assert mapping.columns == {"No.": "local_id", "catalogNumber": None, "Wetness": "habitat"}
     assert mapping.unknown == () and mapping.from_file == ("No.", "catalogNumber", "Wetness")
     as_csv = tmp_path / "mapping.csv"
     as_csv.write_text("column,field\nWetness,habitat\nJunk,\n", encoding="utf-8")
-    assert load_mapping_file(as_csv) == {"Wetness": "habitat", "Junk": None}
+    assert load_mapping_file(as_csv).columns == {"Wetness": "habitat", "Junk": None}
+    spec = tmp_path / "spec.json"
+    spec.write_text(json.dumps({"defaults": {"basis_of_record": "PreservedSpecimen"}, "identifier": ["Country", "Year"]}))
+    assert load_mapping_file(spec).as_dict() == {"columns": {}, "defaults": {"basis_of_record": "PreservedSpecimen"},
+                                                 "identifier": ["Country", "Year"]}
 
 
 @pytest.mark.parametrize("content, message", [
     ('{"columns": {"A": "no_such_field"}}', "has no such field"),
     ('{"columns": ["A"]}', 'expected {"columns"'),
     ('{"columns": ', "not valid JSON"),
+    ('{"colums": {}}', "unknown key"),
+    ('{"defaults": {"basis_of_record": 3}}', 'expected {"defaults"'),
+    ('{"identifier": "Country"}', 'expected {"identifier"'),
     ("A,b,c\n", "line 1: expected two cells"),
 ])
 def test_bad_mapping_files_say_why(tmp_path, content, message):
     path = tmp_path / ("m.json" if content.startswith("{") else "m.csv")
     path.write_text(content, encoding="utf-8")
     with pytest.raises(MappingError, match=message):
-        map_columns("biological_specimen", ["A"], load_mapping_file(path))
+        map_columns("biological_specimen", ["A"], load_mapping_file(path).columns)

@@ -19,7 +19,7 @@ from catalog.services.audit import record
 CORE_FIELDS = ("name_zh", "name_en", "scientific_name", "country_code", "admin_division", "locality",
                "decimal_latitude", "decimal_longitude", "coordinate_uncertainty_m", "geodetic_datum",
                "event_date", "preservation_method", "preservation_place", "preservation_status",
-               "availability", "sharing_mode", "quantity", "licence", "rights_holder", "payload")
+               "availability", "sharing_mode", "quantity", "licence", "rights_holder", "payload", "quality_flags")
 
 
 APPLY_BATCH = 500
@@ -113,6 +113,7 @@ def apply_records(session: Session, actor: Actor, center: Center, domain: Domain
 def core_values(values: dict[str, Any]) -> dict[str, Any]:
     core = {name: values.get(name) for name in CORE_FIELDS}
     core["payload"] = core["payload"] or {}
+    core["quality_flags"] = core["quality_flags"] or []
     core["sharing_mode"] = SharingMode(core["sharing_mode"] or SharingMode.OPEN)
     return core
 

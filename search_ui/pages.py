@@ -9,6 +9,7 @@ from catalog.errors import CatalogError, NotFound
 from catalog.search.query import MAX_OFFSET, Query
 from catalog.search.service import DEFAULT_FACETS
 from catalog.web import current_actor, services, sign_in, sign_out
+from search_ui.record_view import grouped_fields
 
 bp = Blueprint("pages", __name__, template_folder="templates", static_folder="static",
                static_url_path="/static/ui")
@@ -84,7 +85,10 @@ def search_url(query: Query, toggle: tuple[str, str] | None = None, page: int | 
 
 @bp.get("/resources/<path:identifier>")
 def record(identifier: str):
-    return render_template("record.html", record=services().resources.view(current_actor(), identifier))
+    shown = services().resources.view(current_actor(), identifier)
+    language = str(get_locale() or "zh")
+    return render_template("record.html", record=shown,
+                           groups=grouped_fields(shown, language, services().settings.base_url))
 
 
 @bp.get("/centers/<code>")

@@ -2,16 +2,13 @@
 records carry only generalised coordinates, so nothing hidden can surface through any search feature."""
 from __future__ import annotations
 
-import math
 import re
 from typing import Any
 
 from catalog.enums import SharingMode
+from catalog.generalise import generalised
 from catalog.models import Resource
 
-# A 0.1° cell (about 11 km) as GBIF's sensitive-data guidance suggests for generalising points.
-GENERALISED_CELL_DEGREES = 0.1
-GENERALISED_UNCERTAINTY_M = 7850.0  # half the diagonal of a 0.1° cell at the equator
 YEAR = re.compile(r"^(\d{4})")
 
 
@@ -19,9 +16,10 @@ def public_document(resource: Resource) -> dict[str, Any] | None:
     """The document the public index holds for a resource, or None when it must not be there."""
     if resource.is_deleted or resource.sharing_mode == SharingMode.CONFIDENTIAL:
         return None
-    latitude, longitude = resource.decimal_latitude, resource.decimal_longitude
-    if resource.sharing_mode == SharingMode.RESTRICTED and latitude is not None and longitude is not None:
-        latitude, longitude = generalise(latitude), generalise(longitude)
+    values = {"decimal_latitude": resource.decimal_latitude, "decimal_longitude": resource.decimal_longitude,
+              "locality": resource.locality, "payload": resource.payload or {}}
+    if resource.sharing_mode == SharingMode.RESTRICTED:
+        values = generalised(values, resource.domain.value)
     year = YEAR.match(resource.event_date or "")
     return {
         "id": resource.identifier,
@@ -34,19 +32,13 @@ def public_document(resource: Resource) -> dict[str, Any] | None:
         "scientific_name": resource.scientific_name,
         "country_code": resource.country_code,
         "admin_division": resource.admin_division,
-        "locality": resource.locality,
+        "locality": values["locality"],
         "year": int(year.group(1)) if year else None,
-        "latitude": latitude,
-        "longitude": longitude,
-        "text": " ".join(_text_values(resource.payload)),
+        "latitude": values["decimal_latitude"],
+        "longitude": values["decimal_longitude"],
+        "text": " ".join(_text_values(values["payload"])),
         "updated_at": resource.updated_at.isoformat() if resource.updated_at else None,
     }
-
-
-def generalise(degrees: float) -> float:
-    """The centre of the grid cell the coordinate falls in."""
-    cell = math.floor(degrees / GENERALISED_CELL_DEGREES)
-    return round((cell + 0.5) * GENERALISED_CELL_DEGREES, 4)
 
 
 def _text_values(value: Any):

@@ -13,7 +13,7 @@ from catalog.enums import ChangeKind, Domain, OutboxOperation, SharingMode
 from catalog.errors import Forbidden, InvalidInput, NotFound
 from catalog.models import Center, IndexOutbox, Resource, ResourceHistory
 from catalog.permissions import Actor, may_see
-from catalog.search.documents import GENERALISED_UNCERTAINTY_M, generalise
+from catalog.generalise import generalised
 from catalog.services.audit import record
 
 CORE_FIELDS = ("name_zh", "name_en", "scientific_name", "country_code", "admin_division", "locality",
@@ -118,24 +118,6 @@ def core_values(values: dict[str, Any]) -> dict[str, Any]:
     return core
 
 
-PRECISE_PAYLOAD_KEYS = ("decimalLatitude", "decimalLongitude", "verbatimLatitude", "verbatimLongitude",
-                        "verbatimCoordinates", "DECLATITUDE", "DECLONGITUDE", "LATITUDE", "LONGITUDE")
-
-
-def withhold_coordinates(values: dict[str, Any]) -> dict[str, Any]:
-    """Generalised core coordinates and a payload without precise ones, as GBIF's guidance asks."""
-    changed: dict[str, Any] = {}
-    for name in ("decimal_latitude", "decimal_longitude"):
-        if values.get(name) is not None:
-            changed[name] = generalise(values[name])
-    if values.get("coordinate_uncertainty_m") is not None or changed:
-        changed["coordinate_uncertainty_m"] = GENERALISED_UNCERTAINTY_M
-    payload = {key: value for key, value in (values.get("payload") or {}).items() if key not in PRECISE_PAYLOAD_KEYS}
-    payload["informationWithheld"] = "precise coordinates withheld; generalised to a 0.1 degree cell"
-    changed["payload"] = payload
-    return changed
-
-
 class ResourceService:
     def __init__(self, session_factory: sessionmaker[Session], on_change: Callable[[], None] = lambda: None,
                  base_url: str = "http://127.0.0.1:5000"):
@@ -177,7 +159,7 @@ class ResourceService:
                       updated_at=resource.updated_at.isoformat() if resource.updated_at else None)
         entitled = actor.curates(resource.center_id) or actor.reviews(resource.center.department_id)
         if resource.sharing_mode == SharingMode.RESTRICTED and not entitled:
-            values.update(withhold_coordinates(values))
+            values = generalised(values, values["domain"])
         return values
 
     def history(self, actor: Actor, identifier: str) -> list[ResourceHistory]:

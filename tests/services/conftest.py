@@ -30,6 +30,6 @@ def tea(local_id: str, sharing_mode: str = "open", **changes) -> dict:
               "scientific_name": "Camellia sinensis (L.) Kuntze", "country_code": "CN", "admin_division": "422800",
               "locality": "湖北省恩施州利川市毛坝镇", "decimal_latitude": 30.2961, "decimal_longitude": 108.9372,
               "coordinate_uncertainty_m": 30.0, "event_date": "2019-04-12", "sharing_mode": sharing_mode,
-              "payload": {"ACCENUMB": local_id, "decimalLatitude": 30.2961, "remarks": "高山茶园"}}
+              "payload": {"accession_name": local_id, "verbatim_latitude": "301746N", "remarks": "高山茶园"}}
     record.update(changes)
     return record

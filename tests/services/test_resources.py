@@ -66,6 +66,7 @@ def test_outbox_drains_into_the_index_and_confidential_never_enters(services, re
     assert result.facets == {"sharing_mode": {"open": 1, "restricted": 1}}
     restricted = next(item for item in result.items if item["id"].endswith("D3"))
     assert (restricted["latitude"], restricted["longitude"]) == (30.25, 108.95)
+    assert restricted["locality"] is None and "301746N" not in restricted["text"]
 
 
 def test_confidential_records_are_not_found_except_by_their_center_and_reviewers(services, registry):
@@ -84,11 +85,12 @@ def test_restricted_coordinates_are_generalised_for_outsiders_only(services, reg
     services.resources.publish(OPERATOR, "HBPG", "plant_germplasm", [tea("F1", "restricted")])
     public = services.resources.view(registry[Role.RESEARCHER], "HBPG-plant_germplasm-F1")
     assert (public["decimal_latitude"], public["decimal_longitude"]) == (30.25, 108.95)
-    assert public["coordinate_uncertainty_m"] == 7850.0
-    assert "decimalLatitude" not in public["payload"] and "informationWithheld" in public["payload"]
+    assert public["coordinate_uncertainty_m"] == 7850.0 and public["locality"] is None
+    assert "verbatim_latitude" not in public["payload"] and "data_generalizations" in public["payload"]
+    assert public["payload"]["remarks"] == "高山茶园"
     own = services.resources.view(registry[Role.CURATOR], "HBPG-plant_germplasm-F1")
     assert (own["decimal_latitude"], own["decimal_longitude"]) == (30.2961, 108.9372)
-    assert own["payload"]["decimalLatitude"] == 30.2961
+    assert own["payload"]["verbatim_latitude"] == "301746N" and own["locality"] == "湖北省恩施州利川市毛坝镇"
 
 
 def test_index_check_finds_and_repairs_a_document_deleted_behind_our_back(services, registry):

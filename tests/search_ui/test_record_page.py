@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from catalog.permissions import Actor
 from schemas.validation import validate
-from tests.test_biological_specimen_row import SPECIMEN
+from tests.schemas.test_biological_specimen import CLEAN as SPECIMEN
 
 OPERATOR = Actor.operator()
 

@@ -23,6 +23,7 @@ from catalog.services.audit import AuditService
 from catalog.services.centers import CenterService
 from catalog.services.resources import ResourceService
 from catalog.storage import ObjectStore, open_store
+from ingest.submissions import SubmissionService
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +42,7 @@ class Services:
     resources: ResourceService
     search: SearchService
     audit: AuditService
+    submissions: SubmissionService
 
     def close(self) -> None:
         self.jobs.shutdown()
@@ -54,6 +56,7 @@ def build_services(settings: Settings) -> Services:
     engine = make_engine(settings.database_url)
     session_factory = make_session_factory(engine)
     backend = open_backend(settings.search_url)
+    store = open_store(settings)
     holder: dict[str, Services] = {}
     jobs: JobRunner = (CeleryRunner(settings.broker_url) if settings.broker_url
                        else InProcessRunner(lambda: holder["services"]))
@@ -63,7 +66,12 @@ def build_services(settings: Settings) -> Services:
         accounts=AccountService(session_factory), centers=CenterService(session_factory),
         resources=ResourceService(session_factory, on_change=lambda: jobs.submit("index.drain"),
                                   base_url=settings.base_url),
-        search=SearchService(backend), audit=AuditService(session_factory))
+        search=SearchService(backend), audit=AuditService(session_factory),
+        submissions=SubmissionService(session_factory, store,
+                                      schedule=lambda submission_id: jobs.submit("submission.process",
+                                                                                 submission_id=submission_id),
+                                      on_publish=lambda: jobs.submit("index.drain"),
+                                      max_upload_bytes=settings.max_upload_bytes))
     holder["services"] = services
     return services
 

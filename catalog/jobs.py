@@ -5,7 +5,7 @@ Tasks are plain functions of (services, **kwargs) registered by name, so both ru
 from __future__ import annotations
 
 import logging
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait as futures_wait
 from typing import Any, Callable, Protocol
 
 log = logging.getLogger(__name__)
@@ -26,6 +26,11 @@ def drain_index(services) -> int:
     return services.indexer.drain()
 
 
+@task("submission.process")
+def process_submission(services, submission_id: int) -> str:
+    return services.submissions.process(submission_id).state.value
+
+
 class JobRunner(Protocol):
     def submit(self, name: str, **kwargs: Any) -> Any: ...
 
@@ -41,6 +46,7 @@ class InProcessRunner:
     def __init__(self, services_getter: Callable[[], Any], workers: int = 2):
         self.services_getter = services_getter
         self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="catalog-job")
+        self.pending: set[Future] = set()
 
     def submit(self, name: str, **kwargs: Any) -> Future:
         function = TASKS[name]
@@ -51,7 +57,14 @@ class InProcessRunner:
             except Exception:
                 log.exception("background task %s failed", name)
                 raise
-        return self.pool.submit(run)
+        future = self.pool.submit(run)
+        self.pending.add(future)
+        future.add_done_callback(self.pending.discard)
+        return future
+
+    def wait(self, timeout: float | None = 60) -> None:
+        """Block until every job submitted so far has finished (tests and the CLI use it)."""
+        futures_wait(list(self.pending), timeout=timeout)
 
     def ping(self) -> str:
         return "none"

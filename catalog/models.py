@@ -154,7 +154,20 @@ class Submission(Base):
     created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow, onupdate=utcnow)
 
-    center: Mapped[Center] = relationship()
+    center: Mapped[Center] = relationship(lazy="joined")
+
+
+class StagedRecord(Base):
+    """A valid row of a submission waiting for review; published (or discarded) as a whole."""
+    __tablename__ = "staged_records"
+    __table_args__ = (UniqueConstraint("submission_id", "row_number"),
+                      Index("ix_staged_records_submission_local_id", "submission_id", "local_id"))
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    submission_id: Mapped[int] = mapped_column(ForeignKey("submissions.id", ondelete="CASCADE"))
+    row_number: Mapped[int] = mapped_column(Integer)
+    local_id: Mapped[str] = mapped_column(String(128))
+    record: Mapped[dict[str, Any]] = mapped_column(JSONData)
 
 
 class Resource(Base):

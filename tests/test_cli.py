@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 from catalog.cli import main
+from catalog.migrations import head_revision
 
 
 def invoke(runner, *args, input=None):
@@ -20,7 +21,7 @@ def test_init_is_idempotent_and_reports_json(runner, var_dir):
     first = json.loads(invoke(runner, "init", "--json").output)
     second = json.loads(invoke(runner, "init", "--json").output)
     assert first == second
-    assert first["revision"] == "0001" and first["database"].endswith("catalog.sqlite3")
+    assert first["revision"] == head_revision() and first["database"].endswith("catalog.sqlite3")
     assert (var_dir / "catalog.sqlite3").exists() and (var_dir / "search" / "index.sqlite3").exists()
 
 

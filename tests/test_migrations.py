@@ -10,7 +10,7 @@ from catalog.config import Settings
 from catalog.db import make_engine
 from catalog.models import Base
 
-TABLES = {"departments", "centers", "users", "role_grants", "api_tokens", "submissions", "resources",
+TABLES = {"departments", "centers", "users", "role_grants", "api_tokens", "submissions", "resources", "staged_records",
           "resource_history", "index_outbox", "audit_log"}
 
 

@@ -1,0 +1,426 @@
+"""SubmissionService: upload → validate (stage the valid rows) → submit → approve (publish) or reject;
+withdraw before review. Every step checks permission, is audited, and changes the database in one
+transaction; processing is idempotent, so a retry after a killed worker finishes with the exact count."""
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import tempfile
+import uuid
+from pathlib import Path
+from typing import Any, BinaryIO, Callable
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from catalog.db import transaction
+from catalog.enums import ChangeKind, Domain, OutboxOperation, SharingMode, SubmissionState as State
+from catalog.errors import Forbidden, InvalidInput, InvalidState, NotFound
+from catalog.models import Center, IndexOutbox, Resource, ResourceHistory, StagedRecord, Submission
+from catalog.permissions import Actor
+from catalog.services.audit import record as audit
+from catalog.services.resources import Changes, apply_records, core_values, snapshot
+from catalog.storage import ObjectStore
+from ingest.mapping import MappingError, MappingSpec, mapping_spec
+from ingest.pipeline import check_file
+
+STAGE_BATCH = 1000
+ACTIVE = (State.UPLOADED, State.VALIDATING, State.VALIDATED, State.SUBMITTED, State.APPROVED)
+# Declared types a browser or client may send for the formats we read; anything else is refused.
+ACCEPTED_TYPES = {"text/csv", "text/plain", "text/tab-separated-values", "application/csv", "application/json",
+                  "application/x-ndjson", "application/jsonl", "application/zip", "application/x-zip-compressed",
+                  "application/octet-stream", "application/vnd.ms-excel",
+                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ""}
+REFUSED_MAGIC = {b"%PDF": "PDF", b"\x89PNG": "PNG image", b"GIF8": "GIF image", b"\xff\xd8\xff": "JPEG image",
+                 b"\x7fELF": "executable", b"MZ": "executable", b"\xd0\xcf\x11\xe0": "old Office (.xls/.doc)"}
+
+
+def safe_file_name(name: str) -> str:
+    base = re.split(r"[\\/]", name or "")[-1].strip().strip(".")
+    base = re.sub(r"[^\w.\-() ]+", "_", base)[:120]
+    return base or "upload"
+
+
+class SubmissionService:
+    def __init__(self, session_factory: sessionmaker[Session], store: ObjectStore,
+                 schedule: Callable[[int], Any] = lambda submission_id: None,
+                 on_publish: Callable[[], None] = lambda: None, max_upload_bytes: int = 1 << 30):
+        self.session_factory = session_factory
+        self.store = store
+        self.schedule = schedule
+        self.on_publish = on_publish
+        self.max_upload_bytes = max_upload_bytes
+
+    # ------------------------------------------------------------------ upload
+    def upload(self, actor: Actor, center_code: str, file_name: str, stream: BinaryIO, *,
+               domain: str | None = None, content_type: str | None = None, full_replace: bool = False,
+               sharing_mode: str | None = None, mapping: dict[str, Any] | None = None) -> Submission:
+        """Archive the raw file with its SHA-256 before anything parses it, and queue its validation.
+
+        The same file uploaded again for the same center and domain returns the existing submission."""
+        center = self._center_for_curator(actor, center_code)
+        domain_value = self._domain(center, domain)
+        spec = self._spec(mapping)
+        default_sharing = self._sharing_mode(sharing_mode)
+        self._check_content_type(file_name, content_type, stream)
+        name = safe_file_name(file_name)
+        key = f"submissions/{center.code}/{uuid.uuid4().hex}/{name}"
+        stored = self.store.put(key, _Limited(stream, self.max_upload_bytes, name), content_type=content_type)
+        if stored.size == 0:
+            self.store.delete(key)
+            raise InvalidInput(f"{name} is empty.", f"{name} 是空文件。")
+        with transaction(self.session_factory) as session:
+            existing = session.scalar(select(Submission).where(
+                Submission.center_id == center.id, Submission.domain == domain_value,
+                Submission.sha256 == stored.sha256, Submission.state.in_(ACTIVE)))
+            if existing is not None:
+                self.store.delete(key)
+                return existing
+            submission = Submission(center_id=center.id, domain=domain_value, state=State.UPLOADED, file_name=name,
+                                    content_type=content_type, size_bytes=stored.size, sha256=stored.sha256,
+                                    storage_key=key, mapping=spec.as_dict(), created_by_id=actor.user_id,
+                                    options={"full_replace": full_replace, "sharing_mode": default_sharing})
+            session.add(submission)
+            session.flush()
+            audit(session, actor, "submission.upload", "submission", submission.id, file=name, sha256=stored.sha256,
+                  size=stored.size, center=center.code, domain=domain_value.value)
+        self.schedule(submission.id)
+        return submission
+
+    # ------------------------------------------------------------------ validation (background)
+    def process(self, submission_id: int, progress: Callable[[int], None] | None = None) -> Submission:
+        """Validate the archived file and stage its valid rows. Safe to run again: staged rows of an earlier,
+        interrupted attempt are cleared first."""
+        with transaction(self.session_factory) as session:
+            submission = session.get(Submission, submission_id, with_for_update=True)
+            if submission is None:
+                raise NotFound(f"No submission {submission_id}.", f"没有汇交 {submission_id}。")
+            if submission.state not in (State.UPLOADED, State.VALIDATING):
+                return submission
+            submission.state, submission.phase = State.VALIDATING, "reading"
+            submission.attempts += 1
+            submission.rows_done = 0
+            session.execute(delete(StagedRecord).where(StagedRecord.submission_id == submission_id))
+            spec, options, domain = MappingSpec(**_spec_args(submission.mapping)), submission.options, submission.domain
+            file_name, key = submission.file_name, submission.storage_key
+        stager = _Stager(self.session_factory, submission_id, progress)
+        with tempfile.TemporaryDirectory(prefix="catalog-submission-") as folder:
+            local = Path(folder) / file_name
+            with self.store.open(key) as source, local.open("wb") as target:
+                shutil.copyfileobj(source, target, 1 << 20)
+            report = check_file(local, domain.value, file_name=file_name, spec=spec,
+                                defaults={"sharing_mode": options.get("sharing_mode") or SharingMode.OPEN.value},
+                                on_record=stager.add)
+            stager.flush()
+            report_key = f"{key.rsplit('/', 1)[0]}/report.json"
+            text = io.StringIO()
+            report.write_json(text)
+            if self.store.exists(report_key):
+                self.store.delete(report_key)
+            self.store.put(report_key, io.BytesIO(text.getvalue().encode("utf-8")), content_type="application/json")
+            summary = report.head()
+            report.close()
+        with transaction(self.session_factory) as session:
+            submission = session.get(Submission, submission_id, with_for_update=True)
+            changes = self._changes(session, submission)
+            submission.summary = summary
+            submission.changes = changes.as_dict()
+            submission.report_key = report_key
+            submission.rows_total = summary["summary"]["rows"]
+            submission.rows_done = summary["summary"]["rows"]
+            submission.phase = None
+            submission.state = State.VALIDATED if "FILE_UNREADABLE" not in summary["flags"] else State.FAILED
+            return submission
+
+    def _changes(self, session: Session, submission: Submission) -> Changes:
+        """What approving would do, compared with the published records of the same center and domain."""
+        changes = Changes()
+        staged_ids: set[str] = set()
+        last = 0
+        while True:
+            batch = session.scalars(select(StagedRecord).where(StagedRecord.submission_id == submission.id,
+                                                               StagedRecord.id > last)
+                                    .order_by(StagedRecord.id).limit(STAGE_BATCH)).all()
+            if not batch:
+                break
+            last = batch[-1].id
+            existing = {r.local_id: r for r in session.scalars(select(Resource).where(
+                Resource.center_id == submission.center_id, Resource.domain == submission.domain,
+                Resource.local_id.in_([row.local_id for row in batch])))}
+            for row in batch:
+                staged_ids.add(row.local_id)
+                current = existing.get(row.local_id)
+                if current is None or current.is_deleted:
+                    changes.insert += 1
+                elif _same(current, row.record):
+                    changes.unchanged += 1
+                else:
+                    changes.update += 1
+        if submission.options.get("full_replace"):
+            published = session.scalars(select(Resource.local_id).where(
+                Resource.center_id == submission.center_id, Resource.domain == submission.domain,
+                Resource.is_deleted.is_(False)))
+            changes.delete = sum(1 for local_id in published if local_id not in staged_ids)
+        return changes
+
+    # ------------------------------------------------------------------ review
+    def submit(self, actor: Actor, submission_id: int, valid_rows_only: bool = False) -> Submission:
+        """Send a validated submission to its department for review; rows in error block it unless the curator
+        chooses to submit the valid rows only."""
+        with transaction(self.session_factory) as session:
+            submission = self._get(session, actor, submission_id, for_update=True)
+            self._require_curator(actor, submission)
+            _require_state(submission, State.VALIDATED)
+            invalid = submission.summary.get("summary", {}).get("invalid", 0)
+            if invalid and not valid_rows_only:
+                raise InvalidState(f"{invalid} rows have errors: fix the file, or submit the valid rows only.",
+                                   f"有 {invalid} 行存在错误：请修改文件，或选择只提交有效行。", invalid=invalid)
+            if not submission.summary.get("summary", {}).get("valid"):
+                raise InvalidState("No row is valid, so there is nothing to submit.", "没有有效行，无可提交的内容。")
+            submission.state = State.SUBMITTED
+            submission.options = {**submission.options, "valid_rows_only": bool(invalid)}
+            audit(session, actor, "submission.submit", "submission", submission.id, valid_rows_only=bool(invalid))
+            return submission
+
+    def approve(self, actor: Actor, submission_id: int) -> Submission:
+        """Publish the valid rows of a reviewed submission in one transaction, or nothing."""
+        with transaction(self.session_factory) as session:
+            submission = self._get(session, actor, submission_id, for_update=True)
+            self._require_reviewer(actor, submission)
+            _require_state(submission, State.SUBMITTED)
+            center = session.get(Center, submission.center_id)
+            records = (dict(row.record, local_id=row.local_id) for row in _staged(session, submission.id))
+            changes = apply_records(session, actor, center, submission.domain, records, submission_id=submission.id)
+            if submission.options.get("full_replace"):
+                changes.delete = _delete_missing(session, actor, submission)
+            session.execute(delete(StagedRecord).where(StagedRecord.submission_id == submission.id))
+            submission.state = State.APPROVED
+            submission.changes = changes.as_dict()
+            submission.reviewed_by_id = actor.user_id
+            audit(session, actor, "submission.approve", "submission", submission.id, **changes.as_dict())
+        self.on_publish()
+        return submission
+
+    def reject(self, actor: Actor, submission_id: int, reason: str) -> Submission:
+        if not (reason or "").strip():
+            raise InvalidInput("A rejection needs a reason.", "退回须说明理由。")
+        with transaction(self.session_factory) as session:
+            submission = self._get(session, actor, submission_id, for_update=True)
+            self._require_reviewer(actor, submission)
+            _require_state(submission, State.SUBMITTED)
+            session.execute(delete(StagedRecord).where(StagedRecord.submission_id == submission.id))
+            submission.state, submission.review_reason = State.REJECTED, reason.strip()
+            submission.reviewed_by_id = actor.user_id
+            audit(session, actor, "submission.reject", "submission", submission.id, reason=reason.strip())
+            return submission
+
+    def withdraw(self, actor: Actor, submission_id: int) -> Submission:
+        """The curator takes a submission back at any point before the review decision."""
+        with transaction(self.session_factory) as session:
+            submission = self._get(session, actor, submission_id, for_update=True)
+            self._require_curator(actor, submission)
+            _require_state(submission, State.UPLOADED, State.VALIDATING, State.VALIDATED, State.SUBMITTED,
+                           State.FAILED)
+            session.execute(delete(StagedRecord).where(StagedRecord.submission_id == submission.id))
+            submission.state = State.WITHDRAWN
+            audit(session, actor, "submission.withdraw", "submission", submission.id)
+            return submission
+
+    # ------------------------------------------------------------------ reading
+    def get(self, actor: Actor, submission_id: int) -> Submission:
+        with self.session_factory() as session:
+            return self._get(session, actor, submission_id)
+
+    def list(self, actor: Actor, state: str | None = None, center_code: str | None = None) -> list[Submission]:
+        """The submissions the actor may see: their centers', their departments', or all for admins."""
+        with self.session_factory() as session:
+            query = select(Submission).join(Center).order_by(Submission.id.desc())
+            if state:
+                query = query.where(Submission.state == _state(state))
+            if center_code:
+                query = query.where(Center.code == center_code)
+            return [s for s in session.scalars(query) if self._may_see(actor, s)]
+
+    def report(self, actor: Actor, submission_id: int) -> BinaryIO:
+        """The archived validation report (JSON)."""
+        submission = self.get(actor, submission_id)
+        if not submission.report_key:
+            raise InvalidState("The file has not been validated yet.", "文件尚未完成校验。")
+        return self.store.open(submission.report_key)
+
+    # ------------------------------------------------------------------ rules
+    def _center_for_curator(self, actor: Actor, center_code: str) -> Center:
+        with self.session_factory() as session:
+            center = session.scalar(select(Center).where(Center.code == center_code))
+        if center is None:
+            raise NotFound(f"No center with code {center_code!r}.", f"没有代码为 {center_code!r} 的资源库。")
+        if not actor.curates(center.id):
+            raise Forbidden(f"Only curators of {center_code} may submit its data.",
+                            f"只有 {center_code} 的管理员可以汇交其数据。")
+        return center
+
+    def _may_see(self, actor: Actor, submission: Submission) -> bool:
+        return actor.curates(submission.center_id) or actor.reviews(submission.center.department_id)
+
+    def _get(self, session: Session, actor: Actor, submission_id: int, for_update: bool = False) -> Submission:
+        submission = session.get(Submission, submission_id, with_for_update=for_update)
+        if submission is None or not self._may_see(actor, submission):
+            raise NotFound(f"No submission {submission_id}.", f"没有汇交 {submission_id}。")
+        return submission
+
+    def _require_curator(self, actor: Actor, submission: Submission) -> None:
+        if not actor.curates(submission.center_id):
+            raise Forbidden("Only the center's curators may do this.", "只有该资源库的管理员可以执行此操作。")
+
+    def _require_reviewer(self, actor: Actor, submission: Submission) -> None:
+        if not actor.reviews(submission.center.department_id):
+            raise Forbidden("Only reviewers of the center's supervising department may decide on it.",
+                            "只有该资源库主管部门的审核人可以审核。")
+
+    @staticmethod
+    def _domain(center: Center, domain: str | None) -> Domain:
+        if domain:
+            try:
+                return Domain(domain)
+            except ValueError:
+                raise InvalidInput(f"Unknown domain {domain!r}.", f"未知领域 {domain!r}。") from None
+        if center.domain is None:
+            raise InvalidInput(f"Center {center.code} holds several domains: say which one this file is.",
+                               f"资源库 {center.code} 涉及多个领域，请指明本文件的领域。")
+        return center.domain
+
+    @staticmethod
+    def _spec(mapping: dict[str, Any] | None) -> MappingSpec:
+        try:
+            return mapping_spec(mapping or {}, "mapping")
+        except MappingError as error:
+            raise InvalidInput(str(error), f"映射无效：{error}") from None
+
+    @staticmethod
+    def _sharing_mode(value: str | None) -> str | None:
+        if value is None:
+            return None
+        try:
+            return SharingMode(value).value
+        except ValueError:
+            raise InvalidInput(f"Unknown sharing mode {value!r}.", f"未知共享方式 {value!r}。") from None
+
+    @staticmethod
+    def _check_content_type(file_name: str, content_type: str | None, stream: BinaryIO) -> None:
+        declared = (content_type or "").split(";")[0].strip().lower()
+        if declared not in ACCEPTED_TYPES:
+            raise InvalidInput(f"{file_name}: files of type {declared} are not accepted; upload CSV, TSV, XLSX, "
+                               "JSON, JSON Lines or a Darwin Core Archive (zip).",
+                               f"{file_name}：不接受 {declared} 类型的文件；请上传 CSV、TSV、XLSX、JSON、JSON Lines "
+                               "或 Darwin Core Archive（zip）。")
+        if stream.seekable():
+            start = stream.tell()
+            head = stream.read(8)
+            stream.seek(start)
+            for magic, kind in REFUSED_MAGIC.items():
+                if head.startswith(magic):
+                    raise InvalidInput(f"{file_name} is a {kind}, not a data file.", f"{file_name} 是{kind}，不是数据文件。")
+
+
+class _Limited(io.RawIOBase):
+    """Refuses a stream once it passes the upload limit, so an oversized upload never fills the store."""
+
+    def __init__(self, stream: BinaryIO, limit: int, name: str):
+        self.stream, self.limit, self.name, self.seen = stream, limit, name, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self.stream.read(size if size and size > 0 else 1 << 20)
+        self.seen += len(chunk)
+        if self.seen > self.limit:
+            raise InvalidInput(f"{self.name} is larger than the {self.limit // (1 << 20)} MiB upload limit.",
+                               f"{self.name} 超过 {self.limit // (1 << 20)} MiB 的上传上限。")
+        return chunk
+
+    def readinto(self, buffer) -> int:
+        chunk = self.read(len(buffer))
+        buffer[:len(chunk)] = chunk
+        return len(chunk)
+
+
+class _Stager:
+    """Writes valid records to staged_records in batches and reports progress."""
+
+    def __init__(self, session_factory, submission_id: int, progress):
+        self.session_factory, self.submission_id, self.progress = session_factory, submission_id, progress
+        self.pending: list[dict[str, Any]] = []
+        self.rows = 0
+
+    def add(self, row_number: int, record: dict[str, Any]) -> None:
+        self.pending.append({"submission_id": self.submission_id, "row_number": row_number,
+                             "local_id": record["local_id"],
+                             "record": {k: v for k, v in record.items() if k != "local_id"}})
+        self.rows = row_number
+        if len(self.pending) >= STAGE_BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        with transaction(self.session_factory) as session:
+            if self.pending:
+                session.execute(StagedRecord.__table__.insert(), self.pending)
+            session.execute(update(Submission).where(Submission.id == self.submission_id)
+                            .values(rows_done=self.rows, phase="validating"))
+        self.pending = []
+        if self.progress:
+            self.progress(self.rows)
+
+
+def _staged(session: Session, submission_id: int):
+    last = 0
+    while True:
+        batch = session.scalars(select(StagedRecord).where(StagedRecord.submission_id == submission_id,
+                                                           StagedRecord.id > last)
+                                .order_by(StagedRecord.id).limit(STAGE_BATCH)).all()
+        if not batch:
+            return
+        last = batch[-1].id
+        yield from batch
+
+
+def _delete_missing(session: Session, actor: Actor, submission: Submission) -> int:
+    """Full replace: published records of the center and domain that the file no longer has are deleted."""
+    staged = select(StagedRecord.local_id).where(StagedRecord.submission_id == submission.id)
+    gone = session.scalars(select(Resource).where(
+        Resource.center_id == submission.center_id, Resource.domain == submission.domain,
+        Resource.is_deleted.is_(False), Resource.local_id.not_in(staged))).all()
+    for resource in gone:
+        resource.is_deleted = True
+        resource.version += 1
+        session.add(ResourceHistory(resource_id=resource.id, version=resource.version, change=ChangeKind.DELETE,
+                                    snapshot=snapshot(resource), submission_id=submission.id,
+                                    changed_by_id=actor.user_id))
+        session.add(IndexOutbox(resource_id=resource.id, version=resource.version, operation=OutboxOperation.DELETE))
+    return len(gone)
+
+
+def _same(resource: Resource, record: dict[str, Any]) -> bool:
+    core = core_values(record)
+    return all(getattr(resource, name) == value for name, value in core.items())
+
+
+def _spec_args(saved: dict[str, Any]) -> dict[str, Any]:
+    return {"columns": saved.get("columns", {}), "defaults": saved.get("defaults", {}),
+            "identifier": tuple(saved.get("identifier", ()))}
+
+
+def _state(value: str) -> State:
+    try:
+        return State(value)
+    except ValueError:
+        raise InvalidInput(f"Unknown state {value!r}.", f"未知状态 {value!r}。") from None
+
+
+def _require_state(submission: Submission, *allowed: State) -> None:
+    if submission.state not in allowed:
+        raise InvalidState(f"Submission {submission.id} is {submission.state.value}; this needs it to be "
+                           f"{' or '.join(s.value for s in allowed)}.",
+                           f"汇交 {submission.id} 当前为 {submission.state.value} 状态，此操作要求 "
+                           f"{' 或 '.join(s.value for s in allowed)}。")

@@ -170,6 +170,162 @@ def report_text(report, limit: int) -> str:
     return "\n".join(lines)
 
 
+def submission_document(submission) -> dict[str, Any]:
+    return {"id": submission.id, "center": submission.center.code, "domain": submission.domain.value,
+            "state": submission.state.value, "file": submission.file_name, "sha256": submission.sha256,
+            "summary": submission.summary.get("summary", {}), "changes": submission.changes,
+            "review_reason": submission.review_reason}
+
+
+def submission_text(submission) -> str:
+    summary, changes = submission.summary.get("summary", {}), submission.changes
+    return (f"submission {submission.id} ({submission.center.code}, {submission.domain.value}, "
+            f"{submission.file_name}): {submission.state.value}; rows {summary.get('rows', '-')}, "
+            f"valid {summary.get('valid', '-')}, invalid {summary.get('invalid', '-')}; "
+            + ", ".join(f"{kind} {count}" for kind, count in changes.items()))
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--center", "center_code", required=True, help="Code of the submitting center.")
+@click.option("--domain", type=click.Choice(DOMAIN_CODES), help="Needed when the center holds several domains.")
+@click.option("--mapping", "mapping_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Mapping file (see `catalog validate --help`).")
+@click.option("--sharing-mode", type=click.Choice(["open", "on_request", "restricted", "confidential"]),
+              help="Sharing mode of rows that do not state one (default: open).")
+@click.option("--valid-rows-only", is_flag=True, help="Submit the valid rows even if other rows have errors.")
+@click.option("--full-replace", is_flag=True, help="On approval, delete the center's records missing from the file.")
+@json_option
+@with_services
+def ingest(services, file, center_code, domain, mapping_file, sharing_mode, valid_rows_only, full_replace, as_json):
+    """Archive, validate and submit a file for review.
+
+    If any row has an error nothing is submitted and the exit code is 1, unless --valid-rows-only."""
+    from ingest.mapping import MappingError, load_mapping_file
+    try:
+        spec = load_mapping_file(mapping_file).as_dict() if mapping_file else None
+    except MappingError as error:
+        raise click.ClickException(str(error)) from None
+    with file.open("rb") as stream:
+        submission = services.submissions.upload(
+            OPERATOR, center_code, file.name, stream, domain=domain, content_type=None, full_replace=full_replace,
+            sharing_mode=sharing_mode, mapping=spec, background=False)
+    if submission.state.value in ("uploaded", "validating"):
+        submission = services.submissions.process(
+            submission.id, progress=lambda rows: click.echo(f"\rvalidated {rows} rows", err=True, nl=False))
+        click.echo("", err=True)
+    submission = services.submissions.get(OPERATOR, submission.id)
+    invalid = submission.summary.get("summary", {}).get("invalid", 0)
+    if submission.state.value == "validated" and (not invalid or valid_rows_only):
+        submission = services.submissions.submit(OPERATOR, submission.id, valid_rows_only=valid_rows_only)
+        submission = services.submissions.get(OPERATOR, submission.id)
+    document = submission_document(submission)
+    if as_json:
+        with services.submissions.report(OPERATOR, submission.id) as handle:
+            document["report"] = json.load(handle)
+    emit(as_json, document, submission_text(submission))
+    if submission.state.value == "failed":
+        sys.exit(2)
+    if invalid and not valid_rows_only:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("text", required=False, default="")
+@click.option("--filter", "filters", multiple=True, metavar="FIELD=VALUE", help="Repeat for more filters.")
+@click.option("--facet", "facets", multiple=True, metavar="FIELD", help="Count the values of a field.")
+@click.option("--size", default=20, show_default=True)
+@click.option("--offset", default=0, show_default=True)
+@json_option
+@with_services
+def search(services, text, filters, facets, size, offset, as_json):
+    """Search the published catalogue as the public sees it."""
+    from catalog.search.query import Query
+    chosen: dict[str, tuple[str, ...]] = {}
+    for item in filters:
+        name, _, value = item.partition("=")
+        if not value:
+            raise click.BadParameter(f"{item!r} must look like field=value", param_hint="--filter")
+        chosen[name] = chosen.get(name, ()) + (value,)
+    try:
+        result = services.search.search(Actor.anonymous(), Query(text=text, filters=chosen, facets=tuple(facets),
+                                                                 offset=offset, size=size))
+    except ValueError as error:
+        raise click.ClickException(str(error)) from None
+    lines = [f"{result.total} records"] + [
+        f"{item['id']}\t{item.get('scientific_name') or ''}\t{item.get('title_zh') or item.get('title_en') or ''}"
+        for item in result.items]
+    for name, counts in result.facets.items():
+        lines.append(f"{name}: " + ", ".join(f"{value} {count}" for value, count in counts.items()))
+    emit(as_json, {"total": result.total, "items": result.items, "facets": result.facets}, "\n".join(lines))
+
+
+@main.group()
+def submissions():
+    """List and review submissions."""
+
+
+@submissions.command("list")
+@click.option("--state", type=click.Choice(["uploaded", "validating", "validated", "submitted", "approved",
+                                            "rejected", "withdrawn", "failed"]))
+@click.option("--center", "center_code")
+@json_option
+@with_services
+def submissions_list(services, state, center_code, as_json):
+    """List submissions, newest first."""
+    items = services.submissions.list(OPERATOR, state=state, center_code=center_code)
+    emit(as_json, {"items": [submission_document(s) for s in items]},
+         "\n".join(submission_text(s) for s in items) or "no submissions")
+
+
+@submissions.command("show")
+@click.argument("submission_id", type=int)
+@json_option
+@with_services
+def submissions_show(services, submission_id, as_json):
+    """Show a submission and its validation summary."""
+    submission = services.submissions.get(OPERATOR, submission_id)
+    document = submission_document(submission) | {"flags": submission.summary.get("flags", {}),
+                                                  "mapping": submission.summary.get("mapping", {})}
+    emit(as_json, document, submission_text(submission) + "".join(
+        f"\n  {code}: {count}" for code, count in document["flags"].items()))
+
+
+@submissions.command("approve")
+@click.argument("submission_id", type=int)
+@json_option
+@with_services
+def submissions_approve(services, submission_id, as_json):
+    """Publish a submitted file's valid rows."""
+    services.submissions.approve(OPERATOR, submission_id)
+    services.indexer.drain()
+    submission = services.submissions.get(OPERATOR, submission_id)
+    emit(as_json, submission_document(submission), submission_text(submission))
+
+
+@submissions.command("reject")
+@click.argument("submission_id", type=int)
+@click.option("--reason", required=True, help="Why, for the curator (zh or en).")
+@json_option
+@with_services
+def submissions_reject(services, submission_id, reason, as_json):
+    """Send a submission back with a reason."""
+    submission = services.submissions.reject(OPERATOR, submission_id, reason)
+    emit(as_json, submission_document(services.submissions.get(OPERATOR, submission.id)),
+         f"submission {submission_id} rejected")
+
+
+@submissions.command("withdraw")
+@click.argument("submission_id", type=int)
+@json_option
+@with_services
+def submissions_withdraw(services, submission_id, as_json):
+    """Take a submission back before it is reviewed."""
+    submission = services.submissions.withdraw(OPERATOR, submission_id)
+    emit(as_json, submission_document(services.submissions.get(OPERATOR, submission.id)),
+         f"submission {submission_id} withdrawn")
+
+
 @main.group()
 def user():
     """Manage user accounts."""

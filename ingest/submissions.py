@@ -55,10 +55,12 @@ class SubmissionService:
     # ------------------------------------------------------------------ upload
     def upload(self, actor: Actor, center_code: str, file_name: str, stream: BinaryIO, *,
                domain: str | None = None, content_type: str | None = None, full_replace: bool = False,
-               sharing_mode: str | None = None, mapping: dict[str, Any] | None = None) -> Submission:
+               sharing_mode: str | None = None, mapping: dict[str, Any] | None = None,
+               background: bool = True) -> Submission:
         """Archive the raw file with its SHA-256 before anything parses it, and queue its validation.
 
-        The same file uploaded again for the same center and domain returns the existing submission."""
+        The same file uploaded again for the same center and domain returns the existing submission.
+        With background=False the caller runs process() itself (the command line does, to show progress)."""
         center = self._center_for_curator(actor, center_code)
         domain_value = self._domain(center, domain)
         spec = self._spec(mapping)
@@ -85,7 +87,8 @@ class SubmissionService:
             session.flush()
             audit(session, actor, "submission.upload", "submission", submission.id, file=name, sha256=stored.sha256,
                   size=stored.size, center=center.code, domain=domain_value.value)
-        self.schedule(submission.id)
+        if background:
+            self.schedule(submission.id)
         return submission
 
     # ------------------------------------------------------------------ validation (background)

@@ -98,10 +98,10 @@ class ElasticBackend:
             if name not in FILTER_FIELDS:
                 raise ValueError(f"cannot filter on {name!r}")
             filters.append({"terms": {name: list(values)}})
-        must = []
-        if query.text.strip():
-            must.append({"multi_match": {"query": query.text, "fields": list(TEXT_FIELDS),
-                                         "type": "cross_fields", "operator": "and"}})
+        # Every word must match in some field; within a word (a CJK run becomes several bigrams) all its
+        # pieces must match in the same field. User text never reaches a query-string parser.
+        must = [{"multi_match": {"query": word, "fields": list(TEXT_FIELDS), "type": "best_fields",
+                                 "operator": "and"}} for word in query.text.split()]
         return {"bool": {"must": must or [{"match_all": {}}], "filter": filters}}
 
     def count(self) -> int:

@@ -1,0 +1,71 @@
+"""Search engines for the contract suite: the embedded engine, and Elasticsearch through the noida-db
+emulator started here (and a real cluster when CATALOG_TEST_ES_URL is set)."""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from catalog.search.elastic import ElasticBackend
+from catalog.search.embedded import EmbeddedBackend
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def emulator_url(tmp_path_factory):
+    """An Elasticsearch 8 API emulator (noida-db) on a free loopback port, stopped at the end."""
+    binary = shutil.which("noida-db") or str(Path(os.sys.executable).parent / "noida-db")
+    if not Path(binary).exists():
+        message = "noida-db is not installed (make test installs it)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    port = _free_port()
+    data = tmp_path_factory.mktemp("noida")
+    process = subprocess.Popen([binary, "start", "--only", "elasticsearch", "--elasticsearch-port", str(port),
+                                "--data-dir", str(data)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=1).close()
+            break
+        except OSError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                process.kill()
+                pytest.fail("the Elasticsearch emulator did not start", pytrace=False)
+            time.sleep(0.1)
+    yield url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+ENGINES = ["embedded", "emulator"] + (["elasticsearch"] if os.environ.get("CATALOG_TEST_ES_URL") else [])
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request, tmp_path):
+    """One search backend per engine, empty, with a unique index name."""
+    if request.param == "embedded":
+        backend = EmbeddedBackend(tmp_path / "index")
+    else:
+        url = request.getfixturevalue("emulator_url") if request.param == "emulator" \
+            else os.environ["CATALOG_TEST_ES_URL"]
+        backend = ElasticBackend(url, index=f"catalog-test-{os.urandom(4).hex()}")
+    backend.ensure_index()
+    yield backend
+    if isinstance(backend, ElasticBackend):
+        backend.client.indices.delete(index=backend.index_name, ignore_unavailable=True)
+    backend.close()

@@ -1,0 +1,41 @@
+"""The platform gives the same totals and facets on both engines for the same published records."""
+from __future__ import annotations
+
+import pytest
+
+from catalog.app import build_services, health, initialise
+from catalog.config import Settings
+from catalog.demo import load_demo
+from catalog.permissions import Actor
+from catalog.search.query import Query
+
+QUERIES = [Query(facets=("domain", "center", "sharing_mode")), Query(text="湖北", facets=("domain",)),
+           Query(text="Camellia"), Query(filters={"domain": ("biological_specimen",)}, facets=("year",))]
+
+
+def run(settings: Settings):
+    services = build_services(settings)
+    try:
+        initialise(services)
+        services.backend.clear()
+        load_demo(services, per_center=12)
+        services.jobs.wait()
+        services.indexer.drain()
+        status = health(services)
+        results = [services.search.search(Actor.anonymous(), query) for query in QUERIES]
+        services.backend.delete([results[0].items[0]["id"]])
+        repaired = services.indexer.check(repair=True)
+        return status, [(r.total, r.facets) for r in results], repaired, services.indexer.check().consistent
+    finally:
+        services.close()
+
+
+@pytest.mark.slow
+def test_same_answers_on_the_embedded_engine_and_elasticsearch(tmp_path, emulator_url):
+    embedded = run(Settings.from_env({"CATALOG_VAR_DIR": str(tmp_path / "a")}))
+    elastic = run(Settings.from_env({"CATALOG_VAR_DIR": str(tmp_path / "b"), "CATALOG_SEARCH_URL": emulator_url}))
+    for status, answers, repaired, consistent in (embedded, elastic):
+        assert status["status"] == "ok" and status["checks"]["search"] == "ok"
+        assert len(repaired.missing) == 1 and repaired.repaired and consistent
+        assert answers[0][0] > 0 and answers[1][0] > 0
+    assert embedded[1] == elastic[1]

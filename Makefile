@@ -5,13 +5,15 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 5000
+ES_PORT ?= 9200
 
-.PHONY: run test bench install system-packages translations messages clean help
+.PHONY: run run-elastic test bench install system-packages translations messages clean help
 
 help:
 	@echo "make run    install, migrate, load the demo data once and serve on http://$(HOST):$(PORT)/"
 	@echo "make test   install the test dependencies and run the whole test suite"
 	@echo "make bench  run the benchmarks"
+	@echo "make run-elastic  as make run, with search on an Elasticsearch 8 API emulator (noida-db)"
 
 # Debian packages the targets need, installed only when missing.
 system-packages:
@@ -38,6 +40,15 @@ run: install
 	$(BIN)/catalog init
 	$(BIN)/catalog demo
 	CATALOG_BASE_URL=$${CATALOG_BASE_URL:-http://$(HOST):$(PORT)} $(BIN)/catalog serve --host $(HOST) --port $(PORT)
+
+# The same platform with search on an Elasticsearch 8 API (the noida-db emulator, stopped on exit).
+run-elastic: install
+	mkdir -p var
+	$(BIN)/noida-db start --only elasticsearch --elasticsearch-port $(ES_PORT) --data-dir var/noida >var/noida.log 2>&1 & \
+	trap "kill $$!" EXIT INT TERM; \
+	export CATALOG_SEARCH_URL=http://127.0.0.1:$(ES_PORT) CATALOG_BASE_URL=$${CATALOG_BASE_URL:-http://$(HOST):$(PORT)}; \
+	sleep 1 && $(BIN)/catalog init && $(BIN)/catalog demo && $(BIN)/catalog reindex && \
+	$(BIN)/catalog serve --host $(HOST) --port $(PORT)
 
 test: install
 	$(BIN)/python -m pytest

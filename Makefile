@@ -44,8 +44,9 @@ run: install
 # The same platform with search on an Elasticsearch 8 API (the noida-db emulator, stopped on exit).
 run-elastic: install
 	mkdir -p var
-	$(BIN)/noida-db start --only elasticsearch --elasticsearch-port $(ES_PORT) --data-dir var/noida >var/noida.log 2>&1 & \
-	trap "kill $$!" EXIT INT TERM; \
+	setsid $(BIN)/noida-db start --only elasticsearch --elasticsearch-port $(ES_PORT) --data-dir var/noida \
+	  >var/noida.log 2>&1 & \
+	trap "kill -- -$$! 2>/dev/null" EXIT INT TERM; \
 	export CATALOG_SEARCH_URL=http://127.0.0.1:$(ES_PORT) CATALOG_BASE_URL=$${CATALOG_BASE_URL:-http://$(HOST):$(PORT)}; \
 	sleep 1 && $(BIN)/catalog init && $(BIN)/catalog demo && $(BIN)/catalog reindex && \
 	$(BIN)/catalog serve --host $(HOST) --port $(PORT)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import time
@@ -44,12 +45,22 @@ def emulator_url(tmp_path_factory):
             break
         except OSError:
             if time.monotonic() > deadline or process.poll() is not None:
-                process.kill()
+                _stop(process)
                 pytest.fail("the Elasticsearch emulator did not start", pytrace=False)
             time.sleep(0.1)
     yield url
-    process.terminate()
-    process.wait(timeout=10)
+    _stop(process)
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """The noida-db command is a wrapper around the server binary: stop its whole process group."""
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=10)
+    except ProcessLookupError:
+        pass
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
 
 
 ENGINES = ["embedded", "emulator"] + (["elasticsearch"] if os.environ.get("CATALOG_TEST_ES_URL") else [])

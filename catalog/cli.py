@@ -170,13 +170,6 @@ def report_text(report, limit: int) -> str:
     return "\n".join(lines)
 
 
-def submission_document(submission) -> dict[str, Any]:
-    return {"id": submission.id, "center": submission.center.code, "domain": submission.domain.value,
-            "state": submission.state.value, "file": submission.file_name, "sha256": submission.sha256,
-            "summary": submission.summary.get("summary", {}), "changes": submission.changes,
-            "review_reason": submission.review_reason}
-
-
 def submission_text(submission) -> str:
     summary, changes = submission.summary.get("summary", {}), submission.changes
     return (f"submission {submission.id} ({submission.center.code}, {submission.domain.value}, "
@@ -202,6 +195,7 @@ def ingest(services, file, center_code, domain, mapping_file, sharing_mode, vali
 
     If any row has an error nothing is submitted and the exit code is 1, unless --valid-rows-only."""
     from ingest.mapping import MappingError, load_mapping_file
+    from ingest.submissions import as_document
     try:
         spec = load_mapping_file(mapping_file).as_dict() if mapping_file else None
     except MappingError as error:
@@ -219,7 +213,7 @@ def ingest(services, file, center_code, domain, mapping_file, sharing_mode, vali
     if submission.state.value == "validated" and (not invalid or valid_rows_only):
         submission = services.submissions.submit(OPERATOR, submission.id, valid_rows_only=valid_rows_only)
         submission = services.submissions.get(OPERATOR, submission.id)
-    document = submission_document(submission)
+    document = as_document(submission)
     if as_json:
         with services.submissions.report(OPERATOR, submission.id) as handle:
             document["report"] = json.load(handle)
@@ -273,8 +267,9 @@ def submissions():
 @with_services
 def submissions_list(services, state, center_code, as_json):
     """List submissions, newest first."""
+    from ingest.submissions import as_document
     items = services.submissions.list(OPERATOR, state=state, center_code=center_code)
-    emit(as_json, {"items": [submission_document(s) for s in items]},
+    emit(as_json, {"items": [as_document(s) for s in items]},
          "\n".join(submission_text(s) for s in items) or "no submissions")
 
 
@@ -284,8 +279,9 @@ def submissions_list(services, state, center_code, as_json):
 @with_services
 def submissions_show(services, submission_id, as_json):
     """Show a submission and its validation summary."""
+    from ingest.submissions import as_document
     submission = services.submissions.get(OPERATOR, submission_id)
-    document = submission_document(submission) | {"flags": submission.summary.get("flags", {}),
+    document = as_document(submission) | {"flags": submission.summary.get("flags", {}),
                                                   "mapping": submission.summary.get("mapping", {})}
     emit(as_json, document, submission_text(submission) + "".join(
         f"\n  {code}: {count}" for code, count in document["flags"].items()))
@@ -297,10 +293,11 @@ def submissions_show(services, submission_id, as_json):
 @with_services
 def submissions_approve(services, submission_id, as_json):
     """Publish a submitted file's valid rows."""
+    from ingest.submissions import as_document
     services.submissions.approve(OPERATOR, submission_id)
     services.indexer.drain()
     submission = services.submissions.get(OPERATOR, submission_id)
-    emit(as_json, submission_document(submission), submission_text(submission))
+    emit(as_json, as_document(submission), submission_text(submission))
 
 
 @submissions.command("reject")
@@ -310,8 +307,9 @@ def submissions_approve(services, submission_id, as_json):
 @with_services
 def submissions_reject(services, submission_id, reason, as_json):
     """Send a submission back with a reason."""
+    from ingest.submissions import as_document
     submission = services.submissions.reject(OPERATOR, submission_id, reason)
-    emit(as_json, submission_document(services.submissions.get(OPERATOR, submission.id)),
+    emit(as_json, as_document(services.submissions.get(OPERATOR, submission.id)),
          f"submission {submission_id} rejected")
 
 
@@ -321,8 +319,9 @@ def submissions_reject(services, submission_id, reason, as_json):
 @with_services
 def submissions_withdraw(services, submission_id, as_json):
     """Take a submission back before it is reviewed."""
+    from ingest.submissions import as_document
     submission = services.submissions.withdraw(OPERATOR, submission_id)
-    emit(as_json, submission_document(services.submissions.get(OPERATOR, submission.id)),
+    emit(as_json, as_document(services.submissions.get(OPERATOR, submission.id)),
          f"submission {submission_id} withdrawn")
 
 

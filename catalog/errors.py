@@ -41,3 +41,9 @@ class InvalidState(CatalogError):
 class InvalidInput(CatalogError):
     code = "invalid_input"
     status = 400
+
+
+class PayloadTooLarge(CatalogError):
+    """An upload past the size limit; the caller must send less, not different, data."""
+    code = "payload_too_large"
+    status = 413

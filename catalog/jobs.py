@@ -91,17 +91,35 @@ class CeleryRunner:
         self.app.close()
 
 
+# Seconds Redis (or SQS) keeps a delivered but unacknowledged message before handing it to another
+# worker: a worker killed outright (SIGKILL of the whole worker, lost machine) has its task
+# redelivered only after this delay, and a task running longer than it is delivered a second time.
+# Same as kombu's own default. It is only a default: Celery's own configuration module (named by the
+# CELERY_CONFIG_MODULE variable that Celery's loader reads) may set broker_transport_options, e.g.
+# {"visibility_timeout": 7200}, and its keys win.
+VISIBILITY_TIMEOUT = 3600
+
+
 def make_celery(broker_url: str):
-    """A Celery app whose tasks are the registered ones; a killed worker's task is redelivered."""
+    """A Celery app whose tasks are the registered ones; a killed worker's task is redelivered.
+
+    The delivery guarantees (late ack, reject when the worker is lost, one task prefetched, JSON)
+    are forced; broker transport options come from Celery's own configuration over our defaults."""
     from celery import Celery
 
     app = Celery("catalog", broker=broker_url, set_as_current=False)
+    # conf.update outranks every configuration source, Celery's config module included: a transport
+    # option set here could never be tuned by an operator, so merge the module's options in instead.
+    configured = (app.loader.conf or {}).get("broker_transport_options") or {}
     app.conf.update(task_serializer="json", accept_content=["json"], task_acks_late=True,
                     task_reject_on_worker_lost=True, worker_prefetch_multiplier=1,
                     broker_connection_retry_on_startup=True, task_ignore_result=True,
-                    broker_transport_options={"visibility_timeout": 3600})
+                    broker_transport_options={"visibility_timeout": VISIBILITY_TIMEOUT, **configured})
     for name, function in TASKS.items():
-        app.task(name=name, bind=False)(_in_worker(function))
+        # shared=False: a shared task is also added to every Celery app created later in the process, through
+        # a global set of Celery's that grows with each make_celery call (a worker process makes two apps: its
+        # own and its services' runner), and later apps warn of duplicate task names.
+        app.task(name=name, bind=False, shared=False)(_in_worker(function))
     return app
 
 

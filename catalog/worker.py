@@ -1,4 +1,7 @@
-"""Entry for Celery workers: `celery -A catalog.worker worker` (or `catalog worker`) imports this."""
+"""Entry for Celery workers: `celery -A catalog.worker worker` (or `catalog worker`) imports this.
+
+`celery -A catalog.worker` looks for a module attribute named `app`; it is built on first access
+(PEP 562), so importing this module needs no broker configured."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -20,3 +23,14 @@ def celery_app():
         raise SystemExit("CATALOG_BROKER_URL is not set: background jobs run inside the app process, "
                          "so no worker is needed.")
     return make_celery(settings.broker_url)
+
+
+def __getattr__(name: str):
+    if name == "app":
+        return _celery_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+@lru_cache(maxsize=1)
+def _celery_app():
+    return celery_app()

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from flask import Flask
 
-from catalog_api import centers, records, schemas
+from catalog_api import centers, records, schemas, submissions
 from catalog_api.errors import register_problem_handlers
 
-BLUEPRINTS = (records.bp, centers.bp, schemas.bp)
+BLUEPRINTS = (records.bp, centers.bp, schemas.bp, submissions.bp)
 for _blueprint in BLUEPRINTS:
     register_problem_handlers(_blueprint)
 

@@ -4,29 +4,40 @@ transaction; processing is idempotent, so a retry after a killed worker finishes
 from __future__ import annotations
 
 import io
+import logging
 import re
 import shutil
 import tempfile
 import uuid
 from pathlib import Path
-from typing import Any, BinaryIO, Callable
+from typing import Any, BinaryIO, Callable, NamedTuple
 
+from boto3.exceptions import Boto3Error
+from botocore.exceptions import BotoCoreError, ClientError
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from catalog.db import transaction
 from catalog.enums import ChangeKind, Domain, OutboxOperation, SharingMode, SubmissionState as State
-from catalog.errors import Forbidden, InvalidInput, InvalidState, NotFound
+from catalog.errors import CatalogError, Forbidden, InvalidInput, InvalidState, NotFound, PayloadTooLarge
 from catalog.models import Center, IndexOutbox, Resource, ResourceHistory, StagedRecord, Submission
 from catalog.permissions import Actor
 from catalog.services.audit import record as audit
 from catalog.services.resources import Changes, apply_records, core_values, snapshot
-from catalog.storage import ObjectStore
+from catalog.storage import ObjectStore, StorageUnavailable
 from ingest.mapping import MappingError, MappingSpec, mapping_spec
 from ingest.pipeline import check_file
 
+log = logging.getLogger(__name__)
+
 STAGE_BATCH = 1000
+# What a store raises when it cannot be used: the local folder's own error, or the S3 client's.
+STORAGE_FAILURES = (StorageUnavailable, BotoCoreError, ClientError, Boto3Error)
 ACTIVE = (State.UPLOADED, State.VALIDATING, State.VALIDATED, State.SUBMITTED, State.APPROVED)
+# The states each step starts from; the steps enforce them and actions() reports them, from these same tuples.
+SUBMITTABLE = (State.VALIDATED,)
+REVIEWABLE = (State.SUBMITTED,)
+WITHDRAWABLE = (State.UPLOADED, State.VALIDATING, State.VALIDATED, State.SUBMITTED, State.FAILED)
 # Declared types a browser or client may send for the formats we read; anything else is refused.
 ACCEPTED_TYPES = {"text/csv", "text/plain", "text/tab-separated-values", "application/csv", "application/json",
                   "application/x-ndjson", "application/jsonl", "application/zip", "application/x-zip-compressed",
@@ -34,6 +45,26 @@ ACCEPTED_TYPES = {"text/csv", "text/plain", "text/tab-separated-values", "applic
                   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ""}
 REFUSED_MAGIC = {b"%PDF": "PDF", b"\x89PNG": "PNG image", b"GIF8": "GIF image", b"\xff\xd8\xff": "JPEG image",
                  b"\x7fELF": "executable", b"MZ": "executable", b"\xd0\xcf\x11\xe0": "old Office (.xls/.doc)"}
+
+
+def as_document(submission: Submission) -> dict[str, Any]:
+    """The submission as the command line and the API show it (the shape fixed in the conventions, plus a few
+    fields); `center` must have been loaded with it, as every read of the service does."""
+    return {"id": submission.id, "center": submission.center.code, "domain": submission.domain.value,
+            "state": submission.state.value, "file": submission.file_name, "sha256": submission.sha256,
+            "summary": submission.summary.get("summary", {}), "changes": submission.changes,
+            "review_reason": submission.review_reason}
+
+
+class Received(NamedTuple):
+    submission: Submission
+    created: bool  # False when the same file was already there and that submission is returned
+
+
+class StorageFailed(CatalogError):
+    """The object store could not archive an upload; nothing was kept, the curator may retry."""
+    code = "storage_unavailable"
+    status = 503
 
 
 def safe_file_name(name: str) -> str:
@@ -61,6 +92,15 @@ class SubmissionService:
 
         The same file uploaded again for the same center and domain returns the existing submission.
         With background=False the caller runs process() itself (the command line does, to show progress)."""
+        return self.receive(actor, center_code, file_name, stream, domain=domain, content_type=content_type,
+                            full_replace=full_replace, sharing_mode=sharing_mode, mapping=mapping,
+                            background=background).submission
+
+    def receive(self, actor: Actor, center_code: str, file_name: str, stream: BinaryIO, *,
+                domain: str | None = None, content_type: str | None = None, full_replace: bool = False,
+                sharing_mode: str | None = None, mapping: dict[str, Any] | None = None,
+                background: bool = True) -> Received:
+        """upload(), also saying whether the file was new (the API answers 202 for a new one, 200 otherwise)."""
         center = self._center_for_curator(actor, center_code)
         domain_value = self._domain(center, domain)
         spec = self._spec(mapping)
@@ -68,7 +108,14 @@ class SubmissionService:
         self._check_content_type(file_name, content_type, stream)
         name = safe_file_name(file_name)
         key = f"submissions/{center.code}/{uuid.uuid4().hex}/{name}"
-        stored = self.store.put(key, _Limited(stream, self.max_upload_bytes, name), content_type=content_type)
+        try:
+            stored = self.store.put(key, _Limited(stream, self.max_upload_bytes, name), content_type=content_type)
+        except STORAGE_FAILURES as exc:
+            # The backend's own message names endpoints and keys: log it for the operator, not the caller.
+            log.error("archiving upload %s of center %s failed: %s", name, center.code, exc)
+            raise StorageFailed(f"The file store is unavailable, so {name} was not accepted and no submission "
+                                "was created. Try again later.",
+                                f"文件存储暂不可用，{name} 未被接收，未创建汇交。请稍后重试。") from exc
         if stored.size == 0:
             self.store.delete(key)
             raise InvalidInput(f"{name} is empty.", f"{name} 是空文件。")
@@ -78,7 +125,7 @@ class SubmissionService:
                 Submission.sha256 == stored.sha256, Submission.state.in_(ACTIVE)))
             if existing is not None:
                 self.store.delete(key)
-                return existing
+                return Received(existing, created=False)
             submission = Submission(center_id=center.id, domain=domain_value, state=State.UPLOADED, file_name=name,
                                     content_type=content_type, size_bytes=stored.size, sha256=stored.sha256,
                                     storage_key=key, mapping=spec.as_dict(), created_by_id=actor.user_id,
@@ -89,7 +136,7 @@ class SubmissionService:
                   size=stored.size, center=center.code, domain=domain_value.value)
         if background:
             self.schedule(submission.id)
-        return submission
+        return Received(submission, created=True)
 
     # ------------------------------------------------------------------ validation (background)
     def process(self, submission_id: int, progress: Callable[[int], None] | None = None) -> Submission:
@@ -174,7 +221,7 @@ class SubmissionService:
         with transaction(self.session_factory) as session:
             submission = self._get(session, actor, submission_id, for_update=True)
             self._require_curator(actor, submission)
-            _require_state(submission, State.VALIDATED)
+            _require_state(submission, *SUBMITTABLE)
             invalid = submission.summary.get("summary", {}).get("invalid", 0)
             if invalid and not valid_rows_only:
                 raise InvalidState(f"{invalid} rows have errors: fix the file, or submit the valid rows only.",
@@ -191,7 +238,7 @@ class SubmissionService:
         with transaction(self.session_factory) as session:
             submission = self._get(session, actor, submission_id, for_update=True)
             self._require_reviewer(actor, submission)
-            _require_state(submission, State.SUBMITTED)
+            _require_state(submission, *REVIEWABLE)
             center = session.get(Center, submission.center_id)
             records = (dict(row.record, local_id=row.local_id) for row in _staged(session, submission.id))
             changes = apply_records(session, actor, center, submission.domain, records, submission_id=submission.id)
@@ -211,7 +258,7 @@ class SubmissionService:
         with transaction(self.session_factory) as session:
             submission = self._get(session, actor, submission_id, for_update=True)
             self._require_reviewer(actor, submission)
-            _require_state(submission, State.SUBMITTED)
+            _require_state(submission, *REVIEWABLE)
             session.execute(delete(StagedRecord).where(StagedRecord.submission_id == submission.id))
             submission.state, submission.review_reason = State.REJECTED, reason.strip()
             submission.reviewed_by_id = actor.user_id
@@ -223,8 +270,7 @@ class SubmissionService:
         with transaction(self.session_factory) as session:
             submission = self._get(session, actor, submission_id, for_update=True)
             self._require_curator(actor, submission)
-            _require_state(submission, State.UPLOADED, State.VALIDATING, State.VALIDATED, State.SUBMITTED,
-                           State.FAILED)
+            _require_state(submission, *WITHDRAWABLE)
             session.execute(delete(StagedRecord).where(StagedRecord.submission_id == submission.id))
             submission.state = State.WITHDRAWN
             audit(session, actor, "submission.withdraw", "submission", submission.id)
@@ -251,6 +297,19 @@ class SubmissionService:
         if not submission.report_key:
             raise InvalidState("The file has not been validated yet.", "文件尚未完成校验。")
         return self.store.open(submission.report_key)
+
+    def actions(self, actor: Actor, submission: Submission) -> list[str]:
+        """The steps the actor may take next on this submission, by the rules the steps themselves enforce
+        (a submission with no valid row cannot be submitted, even with valid_rows_only)."""
+        allowed = []
+        if actor.curates(submission.center_id):
+            if submission.state in SUBMITTABLE and submission.summary.get("summary", {}).get("valid"):
+                allowed.append("submit")
+            if submission.state in WITHDRAWABLE:
+                allowed.append("withdraw")
+        if actor.reviews(submission.center.department_id) and submission.state in REVIEWABLE:
+            allowed += ["approve", "reject"]
+        return allowed
 
     # ------------------------------------------------------------------ rules
     def _center_for_curator(self, actor: Actor, center_code: str) -> Center:
@@ -339,7 +398,7 @@ class _Limited(io.RawIOBase):
         chunk = self.stream.read(size if size and size > 0 else 1 << 20)
         self.seen += len(chunk)
         if self.seen > self.limit:
-            raise InvalidInput(f"{self.name} is larger than the {self.limit // (1 << 20)} MiB upload limit.",
+            raise PayloadTooLarge(f"{self.name} is larger than the {self.limit // (1 << 20)} MiB upload limit.",
                                f"{self.name} 超过 {self.limit // (1 << 20)} MiB 的上传上限。")
         return chunk
 

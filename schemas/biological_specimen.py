@@ -1,10 +1,21 @@
-"""Biological specimens: Darwin Core occurrence terms (record, event, taxon, identification, location)."""
+"""Biological specimens: Darwin Core occurrence terms (record, event, taxon, identification, location).
+
+Besides the interpreted terms, the verbatim and atomised ones real DwC files carry (country beside
+countryCode, year/month/day beside eventDate, verbatimCoordinates, verbatimElevation, coordinatePrecision):
+the shared checks (schemas.checks.verbatim, places.resolve_country) read them the way GBIF does.
+"""
 from __future__ import annotations
 
+from typing import Any, Iterator
+
+from schemas.checks.common import issue
 from schemas.core import CoreSchema
 from schemas.fields import Kind, term
+from schemas.issues import Issue
+from schemas.registry import DomainDescription
 
 DOMAIN = "biological_specimen"
+OBSERVATIONS = {"HumanObservation", "MachineObservation"}
 
 
 class BiologicalSpecimenSchema(CoreSchema):
@@ -12,6 +23,16 @@ class BiologicalSpecimenSchema(CoreSchema):
                     max_length=128, zh="馆藏号", en="Catalogue number",
                     aliases=("标本号", "馆藏号", "catalog number", "catalogue number", "specimen number"))
     occurrence_id = term(Kind.STRING, "dwc:occurrenceID", group="identification", zh="记录标识", en="Occurrence ID")
+    country_code = term(Kind.STRING, "dwc:countryCode", recommended=True, vocabulary="country", core="country_code",
+                        group="origin", zh="国家", en="Country",
+                        aliases=("国家", "原产国", "国别", "country code", "国家代码"),
+                        description_en="ISO 3166-1 code or country name in Chinese or English.",
+                        description_zh="ISO 3166-1 代码或中英文国家名称。")
+    country = term(Kind.STRING, "dwc:country", vocabulary="country", group="origin", zh="国家名称",
+                   en="Country name", aliases=("country", "country name", "国名"),
+                   description_en="The country's name as written (India); fills an empty country code and must "
+                                  "agree with a given one.",
+                   description_zh="国家名称原文（如 India）；国家代码为空时据此填写，给出代码时二者须一致。")
     basis_of_record = term(Kind.STRING, "dwc:basisOfRecord", required=True, vocabulary="basis_of_record", closed=True,
                            group="identification", zh="记录类型", en="Basis of record", aliases=("记录类型",),
                            description_en="Usually PreservedSpecimen; LivingSpecimen or MaterialSample where apt.",
@@ -26,6 +47,14 @@ class BiologicalSpecimenSchema(CoreSchema):
                        en="Collector(s)", aliases=("采集人", "collector", "collectors"))
     event_date = term(Kind.DATE, "dwc:eventDate", recommended=True, core="event_date", group="collection",
                       zh="采集日期", en="Collecting date", aliases=("采集日期", "采集时间", "collection date", "date"))
+    year = term(Kind.INTEGER, "dwc:year", group="collection", minimum=1000, maximum=2999, zh="采集年",
+                en="Year", aliases=("年", "采集年份"),
+                description_en="Year of collection; fills an empty collecting date and must agree with a given one.",
+                description_zh="采集年份；采集日期为空时据此填写，给出日期时二者须一致。")
+    month = term(Kind.INTEGER, "dwc:month", group="collection", minimum=1, maximum=12, zh="采集月", en="Month",
+                 aliases=("月", "采集月份"))
+    day = term(Kind.INTEGER, "dwc:day", group="collection", minimum=1, maximum=31, zh="采集日", en="Day",
+               aliases=("日",))
     verbatim_event_date = term(Kind.STRING, "dwc:verbatimEventDate", group="collection", zh="原始采集日期",
                                en="Verbatim collecting date")
     habitat = term(Kind.TEXT, "dwc:habitat", group="collection", zh="生境", en="Habitat", aliases=("生境",),
@@ -61,6 +90,20 @@ class BiologicalSpecimenSchema(CoreSchema):
     municipality = term(Kind.STRING, "dwc:municipality", group="origin", zh="市/镇", en="Municipality")
     verbatim_locality = term(Kind.TEXT, "dwc:verbatimLocality", group="origin", zh="原始产地描述",
                              en="Verbatim locality", max_length=4000)
+    verbatim_coordinates = term(Kind.STRING, "dwc:verbatimCoordinates", group="origin", zh="原始坐标",
+                                en="Verbatim coordinates", aliases=("原始坐标", "UTM", "MGRS"),
+                                description_en="Coordinates as written, e.g. an MGRS grid square (29TNG3556); grid "
+                                               "references are checked for shape.",
+                                description_zh="坐标原文，如 MGRS 方里网格（29TNG3556）；方里网坐标会检查格式。")
+    coordinate_precision = term(Kind.DECIMAL, "dwc:coordinatePrecision", group="origin", minimum=0, zh="坐标精度",
+                                en="Coordinate precision",
+                                description_en="Precision of the decimal coordinates in degrees (0.00001).",
+                                description_zh="十进制坐标的精度（度），如 0.00001。")
+    verbatim_elevation = term(Kind.STRING, "dwc:verbatimElevation", group="origin", zh="原始海拔", en="Verbatim elevation",
+                              aliases=("原始海拔", "海拔原文"),
+                              description_en="Elevation as written (120, 120 m, 100-150); fills empty minimum and "
+                                             "maximum elevations.",
+                              description_zh="海拔原文（如 120、120 m、100-150）；最低、最高海拔为空时据此填写。")
     minimum_elevation_m = term(Kind.DECIMAL, "dwc:minimumElevationInMeters", group="origin", minimum=-500,
                                maximum=9000, zh="最低海拔（米）", en="Minimum elevation (m)", aliases=("海拔", "elevation"))
     maximum_elevation_m = term(Kind.DECIMAL, "dwc:maximumElevationInMeters", group="origin", minimum=-500,
@@ -74,3 +117,14 @@ class BiologicalSpecimenSchema(CoreSchema):
                                 en="Data generalisations", max_length=2000)
     remarks = term(Kind.TEXT, "dwc:occurrenceRemarks", group="other", zh="备注", en="Remarks",
                    aliases=("remarks", "备注", "notes"), max_length=10000)
+
+
+def basis_is_a_specimen(values: dict[str, Any], description: DomainDescription,
+                        failed: set[str] = frozenset()) -> Iterator[Issue]:
+    """A specimen collection holds specimens and samples: an observation record (no physical object) is flagged."""
+    basis = values.get("basis_of_record")
+    if basis in OBSERVATIONS:
+        yield issue(description, "BASIS_OF_RECORD_NOT_SPECIMEN", "basis_of_record", basis)
+
+
+CHECKS = (basis_is_a_specimen,)

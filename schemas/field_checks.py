@@ -6,6 +6,7 @@ give the same verdict on every cell.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -17,6 +18,44 @@ from schemas.issues import Issue
 LOCAL_ID = re.compile(r"^[\w .()/:+#-]+$")
 # Out-of-range coordinates are judged by the coordinate check, which can tell a swapped pair from a typo.
 COORDINATE_FIELDS = {"decimal_latitude", "decimal_longitude"}
+# Whole-cell words that stand for "no value": spreadsheet and R/pandas exports ("-", "NA", "#N/A", "NaN") and
+# Chinese curators' words for "unknown" (不详, 不知道 …). Case matters ("NA", not "Na", which is a province
+# abbreviation or sodium). A vocabulary that knows the word wins: "NA" is Namibia as a country, 未知 an
+# unknown sex, 不详 an unknown country.
+PLACEHOLDERS = frozenset({"-", "--", "---", "\u2013", "\u2014", "/", "NA", "N/A", "n/a", "N.A.", "n.a.", "#N/A",
+                          "NULL", "null", "Null", "NaN", "nan", "不详", "未详", "不知道", "不清楚", "未知", "忘了", "无记录"})
+# Text that becomes valid UTF-8 when encoded back in one of these is UTF-8 that was decoded with it.
+MOJIBAKE_ENCODINGS = (("cp1252", "Windows-1252"), ("latin-1", "Latin-1"), ("mac_roman", "Mac Roman"))
+TEXT_KINDS = {Kind.STRING, Kind.TEXT, Kind.LIST}
+# Formatting tags pasted from web pages (<i>Bacillus</i>, 10<sup>6</sup>); not angle brackets of a mouse
+# allele (Trp53<tm1Tyj>), which name no HTML element.
+MARKUP = re.compile(r"</?(?:i|b|u|em|strong|sup|sub|br|p|span|div|font|a)(?:\s[^<>]*)?/?>", re.I)
+
+
+# English phrases for the same, in any case ("Not specified", "not reported"); not "unknown", which several
+# vocabularies and free-text fields use as a value of its own.
+PLACEHOLDER_PHRASES = frozenset({"not reported", "not specified", "not available", "not recorded", "not applicable",
+                                 "no data"})
+
+
+def placeholder(text: str) -> str | None:
+    """The placeholder word the cell consists of, if it is one."""
+    value = unicodedata.normalize("NFKC", text).strip()
+    return value if value in PLACEHOLDERS or " ".join(value.casefold().split()) in PLACEHOLDER_PHRASES else None
+
+
+def mojibake(text: str) -> tuple[str, str] | None:
+    """(repaired text, encoding name) when `text` reads as UTF-8 bytes decoded with a one-byte encoding."""
+    if text.isascii():
+        return None
+    for encoding, name in MOJIBAKE_ENCODINGS:
+        try:
+            repaired = text.encode(encoding).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if repaired != text:
+            return repaired, name
+    return None
 
 
 class Rejected(Exception):
@@ -40,7 +79,8 @@ def field_issue(code: str, declaration: Declaration, value: Any, **params: Any) 
 
 
 def cell_parser(declaration: Declaration) -> Callable[[str], Any]:
-    """parse(text) → value, Flagged(value, issue), or raises Rejected / parsing.ParseError."""
+    """parse(text) → value, Flagged(value, issue), or raises Rejected / parsing.ParseError. A placeholder
+    for a missing value gives Flagged(None, issue): the cell counts as empty."""
     kind = declaration.kind
     if kind == Kind.LIST:
         base = lambda text: parsing.parse_list(text, declaration.separator)  # noqa: E731
@@ -54,8 +94,12 @@ def cell_parser(declaration: Declaration) -> Callable[[str], Any]:
     else:
         base = parsing.clean_text
     check_range = declaration.name not in COORDINATE_FIELDS
+    check_encoding = kind in TEXT_KINDS and not declaration.vocabulary
 
     def parse(text: str) -> Any:
+        word = placeholder(text)
+        if word is not None and not (declaration.vocabulary and vocabularies.get(declaration.vocabulary).match(word)):
+            return Flagged(None, field_issue("MISSING_VALUE_PLACEHOLDER", declaration, word))
         value = base(text)
         if declaration.max_length is not None and isinstance(value, str) and len(value) > declaration.max_length:
             raise Rejected(field_issue("VALUE_TOO_LONG", declaration, value[:50] + "…", length=len(value),
@@ -68,6 +112,13 @@ def cell_parser(declaration: Declaration) -> Callable[[str], Any]:
             raise Rejected(field_issue("IDENTIFIER_INVALID", declaration, value))
         if declaration.vocabulary:
             return in_vocabulary(declaration, value)
+        garbled = mojibake(text.strip()) if check_encoding else None
+        if garbled:
+            return Flagged(value, field_issue("TEXT_MOJIBAKE", declaration, text.strip(), repaired=garbled[0],
+                                              encoding=garbled[1]))
+        tag = MARKUP.search(text) if check_encoding else None
+        if tag:
+            return Flagged(value, field_issue("TEXT_MARKUP", declaration, text.strip(), tag=tag.group(0)))
         return value
     return parse
 

@@ -103,7 +103,11 @@ class DeclaredField(fields.Field):
             raise ValidationError(error.code) from None
         except Rejected as rejection:
             raise ValidationError(rejection.issue.code) from None
-        return parsed.value if isinstance(parsed, Flagged) else parsed
+        if isinstance(parsed, Flagged):
+            if parsed.value is None and self.required:   # a placeholder ("-", "NA") for a required value
+                raise ValidationError("REQUIRED_FIELD_MISSING")
+            return parsed.value
+        return parsed
 
     def _serialize(self, value, attr, obj, **kwargs):
         return value

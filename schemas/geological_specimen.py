@@ -14,10 +14,18 @@ age_end_ma for range search.
 """
 from __future__ import annotations
 
+import re
+from typing import Any, Iterator
+
+from schemas.checks.common import issue
 from schemas.core import CoreSchema
 from schemas.fields import Kind, term
+from schemas.issues import Issue
+from schemas.registry import DomainDescription
 
 DOMAIN = "geological_specimen"
+# "7*5*3", "7 × 5 × 3 cm", "12x8": one to three sizes with an optional unit.
+SIZE = re.compile(r"^\d+(?:\.\d+)?(?:\s*[*×xX]\s*\d+(?:\.\d+)?){0,2}\s*(?:cm|mm|厘米|毫米)?$")
 
 _CHRONO_EN = "ICS chart unit (code, English or Chinese name: \"Jurassic\", \"Middle Jurassic\", 侏罗纪, 中侏罗统)."
 _CHRONO_ZH = "国际年代地层表单位（代码、英文或中文名称均可：Jurassic、Middle Jurassic、侏罗纪、中侏罗统）。"
@@ -281,3 +289,14 @@ class GeologicalSpecimenSchema(CoreSchema):
                       aliases=("citations", "references", "文献", "相关文献"),
                       description_en="Publications describing the specimen, separated by \" | \".",
                       description_zh="描述该标本的文献，以“ | ”分隔。")
+
+
+def dimensions_are_sizes(values: dict[str, Any], description: DomainDescription,
+                         failed: set[str] = frozenset()) -> Iterator[Issue]:
+    """The size is length*width*height; a count of boxes or a word (碎料, 3盒) is flagged and kept."""
+    size = values.get("dimensions")
+    if size and not SIZE.match(size):
+        yield issue(description, "DIMENSIONS_INVALID", "dimensions", size)
+
+
+CHECKS = (dimensions_are_sizes,)

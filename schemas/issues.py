@@ -76,6 +76,49 @@ CATALOGUE: dict[str, IssueType] = {
     "GEOLOGIC_UNIT_OUTSIDE_PARENT": IssueType(W, "{value!r} does not belong to {parent!r}.", "{value!r} 不属于{parent!r}。"),
     "NUMERIC_AGE_RANGE_INVERTED": IssueType(W, "The minimum age {minimum} Ma is older than the maximum age {maximum} Ma.",
                                             "最小年龄 {minimum} Ma 大于最大年龄 {maximum} Ma。"),
+    "MISSING_VALUE_PLACEHOLDER": IssueType(W, "{label_en} holds {value!r}, a placeholder for a missing value; it "
+                                              "is stored as empty (leave such cells blank).",
+                                           "“{label_zh}”填的是 {value!r}，这是表示缺失值的占位符，已按空值处理"
+                                           "（此类单元格请留空）。"),
+    "TEXT_MOJIBAKE": IssueType(W, "{label_en} {value!r} looks garbled: UTF-8 text read as {encoding}. It "
+                                  "probably reads {repaired!r}; it is stored as given.",
+                               "“{label_zh}” {value!r} 疑似乱码：UTF-8 文本被按 {encoding} 读取，原文可能是 "
+                               "{repaired!r}；已按原样保存。"),
+    "RECORDED_DATE_UNLIKELY": IssueType(W, "{label_en} {value!r} lies before 1600, which is unlikely for this "
+                                           "date; check the year.",
+                                        "“{label_zh}” {value!r} 早于 1600 年，可能性很小，请核对年份。"),
+    "RECORDED_DATE_MISMATCH": IssueType(W, "{label_en} {value!r} disagrees with year/month/day ({parts}): a "
+                                           "different date, or a day or month the parts leave empty. Stored as "
+                                           "given.",
+                                        "“{label_zh}” {value!r} 与年/月/日字段（{parts}）不一致：日期不同，或给出了"
+                                        "年/月/日字段中空缺的月或日。已按原值保存。"),
+    "COORDINATE_INVALID": IssueType(W, "{label_en} {value!r} is not a coordinate this platform can read "
+                                       "({expected_en}).",
+                                    "“{label_zh}” {value!r} 不是可识别的坐标（{expected_zh}）。"),
+    "DECIMAL_COORDINATE_IN_DMS_FIELD": IssueType(W, "{label_en} holds decimal degrees ({value}), but this field is "
+                                                    "for degrees-minutes-seconds text (DDMMSSH); decimal degrees belong "
+                                                    "in the decimal latitude/longitude fields. Read as decimal degrees.",
+                                                 "“{label_zh}”填的是十进制度（{value}），该字段应填度分秒文本（DDMMSSH），"
+                                                 "十进制度应填入十进制经纬度字段；已按十进制度读取。"),
+    "ELEVATION_NON_NUMERIC": IssueType(W, "{label_en} {value!r} is not a plausible elevation in metres (-500 to 9000, "
+                                          "written like 120, 120 m or 100-150); the elevation is left empty.",
+                                       "“{label_zh}” {value!r} 不是合理的海拔（米，-500 至 9000，如 120、120 m 或 "
+                                       "100-150），海拔未填写。"),
+    "TEXT_MARKUP": IssueType(W, "{label_en} {value!r} contains HTML markup ({tag}); it is stored as given.",
+                             "“{label_zh}” {value!r} 含有 HTML 标记（{tag}），已按原样保存。"),
+    "COUNTRY_MISMATCH": IssueType(W, "The country {value!r} and the country code {country_code!r} name different "
+                                     "countries.",
+                                  "国家名称 {value!r} 与国家代码 {country_code!r} 所指国家不同。"),
+    "BASIS_OF_RECORD_NOT_SPECIMEN": IssueType(W, "Basis of record {value!r} describes an observation, not a "
+                                                 "specimen kept in a collection (PreservedSpecimen, LivingSpecimen, "
+                                                 "MaterialSample …).",
+                                              "记录类型 {value!r} 表示观测记录，而不是馆藏标本（应为 PreservedSpecimen、"
+                                              "LivingSpecimen、MaterialSample 等）。"),
+    "NAME_MISSING": IssueType(W, "The record has no name: none of {fields_en} is filled.",
+                              "该记录没有任何名称：{fields_zh}均为空。"),
+    "DIMENSIONS_INVALID": IssueType(W, "{label_en} {value!r} is not a size in the form length*width*height "
+                                       "(e.g. 7*5*3).",
+                                    "“{label_zh}” {value!r} 不是“长*宽*高”形式的尺寸（如 7*5*3）。"),
     "DUPLICATE_IDENTIFIER": IssueType(E, "{label_en} {value!r} appears more than once in this file.",
                                       "“{label_zh}” {value!r} 在本文件中重复出现。"),
     # Structural problems found while reading a row; the reader words the message.

@@ -157,20 +157,24 @@ class PlantGermplasmSchema(CoreSchema):
                              description_en="Decimal degrees, east positive (114.3562). Degrees-minutes-seconds go "
                                             "to LONGITUDE.",
                              description_zh="十进制度，东经为正（如 114.3562）；度分秒格式请填入 LONGITUDE。")
-    verbatim_latitude = term(Kind.STRING, "dwc:verbatimLatitude", group="origin", max_length=16, mcpd="LATITUDE",
+    verbatim_latitude = term(Kind.STRING, "dwc:verbatimLatitude", group="origin", max_length=32, mcpd="LATITUDE",
                              zh="纬度（度分秒）", en="Latitude (DDMMSSH)",
                              aliases=("verbatim latitude", "verbatimLatitude"),
                              description_en="MCPD DDMMSSH text, two-digit degrees, missing digits as \"-\" "
-                                            "(303524N, 1030--S). Decimal degrees belong in DECLATITUDE.",
+                                            "(303524N, 1030--S). Decimal degrees belong in DECLATITUDE. Read into "
+                                            "DECLATITUDE when that is empty; decimal degrees found here are used "
+                                            "and flagged.",
                              description_zh="MCPD 度分秒文本 DDMMSSH，度为两位，缺位用“-”（如 303524N）；"
-                                            "十进制度请填入 DECLATITUDE。")
-    verbatim_longitude = term(Kind.STRING, "dwc:verbatimLongitude", group="origin", max_length=16,
+                                            "十进制度请填入 DECLATITUDE。DECLATITUDE 为空时据此换算；"
+                                            "此处填的十进制度会被采用并提示。")
+    verbatim_longitude = term(Kind.STRING, "dwc:verbatimLongitude", group="origin", max_length=32,
                               mcpd="LONGITUDE", zh="经度（度分秒）", en="Longitude (DDDMMSSH)",
                               aliases=("verbatim longitude", "verbatimLongitude"),
                               description_en="MCPD DDDMMSSH text, three-digit degrees (1142122E, 0762510W). Decimal "
-                                             "degrees belong in DECLONGITUDE.",
+                                             "degrees belong in DECLONGITUDE. Read into DECLONGITUDE when that is "
+                                             "empty; decimal degrees found here are used and flagged.",
                               description_zh="MCPD 度分秒文本 DDDMMSSH，度为三位（如 1142122E）；十进制度请填入 "
-                                             "DECLONGITUDE。")
+                                             "DECLONGITUDE。DECLONGITUDE 为空时据此换算；此处填的十进制度会被采用并提示。")
     coordinate_uncertainty_m = term(Kind.DECIMAL, "dwc:coordinateUncertaintyInMeters", core="coordinate_uncertainty_m",
                                     group="origin", mcpd="COORDUNCERT", zh="坐标误差（米）",
                                     en="Coordinate uncertainty (m)",

@@ -62,6 +62,10 @@ class Validator:
             if isinstance(value, Flagged):
                 issues.append(value.issue)
                 value = value.value
+                if value is None:   # a placeholder such as "-" or "NA": the cell counts as empty
+                    if declaration.required and declaration.name != "sharing_mode":
+                        issues.append(field_issue("REQUIRED_FIELD_MISSING", declaration, None))
+                    continue
             values[declaration.name] = value
         for check in self.row_checks:
             issues.extend(check(values, self.description, failed))

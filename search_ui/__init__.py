@@ -18,7 +18,7 @@ def init_app(app: Flask) -> None:
     Babel(app, locale_selector=choose_language, default_locale="zh")
     if "csrf" not in app.extensions:
         CSRFProtect(app)
-        for name in ("api_records", "api_centers", "api_schemas"):
+        for name in ("api_records", "api_centers", "api_schemas", "api_submissions"):
             if name in app.blueprints:
                 app.extensions["csrf"].exempt(app.blueprints[name])
     app.register_blueprint(pages.bp)

@@ -3,14 +3,12 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import random
-import socket
 import threading
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Callable
 
 import pytest
 
@@ -18,61 +16,11 @@ from catalog.storage import (
     LocalStore, ObjectExists, ObjectNotFound, ObjectStore, S3Store, StorageUnavailable,
     StoredObject, UnsafeKey, open_store,
 )
+from tests.conftest import BUCKET, closed_port, fake_aws_env  # the moto fixture lives there too
 
-BUCKET = "catalog-test"
 MB = 1024 * 1024
 UNSAFE_KEYS = ["", "/etc/passwd", "../x", "a/../../x", "a\\b", "a\x00b", "./a",
                "a/./b", "a//b", "a/", "a\nb", "a/.tmp-0123456789abcdef0123456789abcdef.part"]
-
-
-def fake_aws_env(mp: pytest.MonkeyPatch, scratch: Path) -> None:
-    """Fake credentials, no profile or config from the host, no proxy for 127.0.0.1."""
-    for name in list(os.environ):
-        if name.startswith("AWS_") or name.lower().endswith("_proxy"):
-            mp.delenv(name)
-    mp.setenv("AWS_ACCESS_KEY_ID", "test")
-    mp.setenv("AWS_SECRET_ACCESS_KEY", "test")
-    mp.setenv("AWS_DEFAULT_REGION", "us-east-1")
-    mp.setenv("AWS_CONFIG_FILE", str(scratch / "no-aws-config"))
-    mp.setenv("AWS_SHARED_CREDENTIALS_FILE", str(scratch / "no-aws-credentials"))
-    mp.setenv("AWS_EC2_METADATA_DISABLED", "true")
-    mp.setenv("NO_PROXY", "127.0.0.1,localhost")
-
-
-def raw_client(endpoint: str):
-    """A plain client with explicit fake credentials, to set up and tamper behind the store's back."""
-    import boto3
-    from botocore.config import Config
-    return boto3.session.Session().client(
-        "s3", endpoint_url=endpoint, region_name="us-east-1",
-        aws_access_key_id="test", aws_secret_access_key="test",
-        config=Config(request_checksum_calculation="when_required",
-                      response_checksum_validation="when_required"))
-
-
-def closed_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture(scope="session")
-def moto(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Any]]:
-    """A moto S3 server on 127.0.0.1 with one bucket: (endpoint URL, raw client)."""
-    from moto.server import ThreadedMotoServer
-
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    try:
-        host, port = server.get_host_and_port()
-        endpoint = f"http://{host}:{port}"
-        with pytest.MonkeyPatch.context() as mp:
-            fake_aws_env(mp, tmp_path_factory.mktemp("aws"))
-            client = raw_client(endpoint)
-            client.create_bucket(Bucket=BUCKET)
-        yield endpoint, client
-    finally:
-        server.stop()
 
 
 @dataclass

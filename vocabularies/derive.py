@@ -109,6 +109,7 @@ def mcpd(data: Path, name: str, scheme: str, gbif_file: str | None, table: zh.Ta
         elif gbif_file:
             entry.scope_note["en"] = f"MCPD 2.1 code missing from GBIF {gbif_file}; no external IRI."
         entry.broader = mcpd_broader(name, code)
+        entry.alt += [(text, "en") for text in zh.MCPD_EN_ALT.get(name, {}).get(code, ())]
         entries.append(with_zh(entry, table))
     return numbered(entries)
 

@@ -91,6 +91,8 @@ def country(data: Path) -> list[Entry]:
         entry.alt += [(row["alpha_3"], ""), (row["numeric"], "")]
         entry.alt += [(row[key], "en") for key in ("official_name_en", "common_name") if row[key]]
         entry.alt += [(text, "zh") for text in EXTRA_ZH.get(code, ())]
+        extra_en, extra_zh = zh.COUNTRY_ALT.get(code, ((), ()))
+        entry.alt += [(text, "en") for text in extra_en] + [(text, "zh") for text in extra_zh]
         if code in GBT_2659:
             entry.alt.append((row["name_zh_Hans"], "zh"))
             entry.scope_note["en"] = "zh prefLabel is the GB/T 2659 display name; iso-codes' name kept as altLabel."

@@ -102,51 +102,51 @@ TAXON_RANK: Table = {
 }
 
 SAMPSTAT: Table = {
-    "100": ("野生", ("野生资源",)),
+    "100": ("野生", ("野生资源", "野生种", "野生材料")),
     "110": ("自然野生", ()),
     "120": ("半自然/野生", ()),
     "130": ("半自然/播种", ()),
     "200": ("杂草型", ("杂草",)),
-    "300": ("地方品种", ("农家品种", "传统品种")),
-    "400": ("育种/研究材料", ()),
-    "410": ("育种品系", ()),
+    "300": ("地方品种", ("农家品种", "传统品种", "农家种", "地方种", "地方农家品种")),
+    "400": ("育种/研究材料", ("育种材料", "研究材料", "育种研究材料")),
+    "410": ("育种品系", ("品系", "选育品系", "育成品系", "高代品系")),
     "411": ("合成群体", ()),
-    "412": ("杂交种", ()),
+    "412": ("杂交种", ("杂交品种",)),
     "413": ("基础群体", ("奠基群体",)),
     "414": ("自交系", ()),
     "415": ("分离群体", ()),
     "416": ("无性系选择", ()),
-    "420": ("遗传材料", ()),
-    "421": ("突变体", ()),
+    "420": ("遗传材料", ("遗传研究材料", "遗传储备材料")),
+    "421": ("突变体", ("突变系", "诱变材料")),
     "422": ("细胞遗传材料", ()),
     "423": ("其他遗传材料", ()),
-    "500": ("选育品种", ("改良品种", "育成品种")),
-    "600": ("转基因材料", ("转基因",)),
+    "500": ("选育品种", ("改良品种", "育成品种", "培育品种", "现代品种", "审定品种")),
+    "600": ("转基因材料", ("转基因", "转基因品种")),
     "999": ("其他", ()),
 }
 
 COLLSRC: Table = {
-    "10": ("野生生境", ()),
-    "11": ("森林或林地", ()),
-    "12": ("灌丛", ()),
-    "13": ("草地", ()),
-    "14": ("荒漠或苔原", ()),
-    "15": ("水生生境", ()),
-    "20": ("农田或栽培生境", ()),
+    "10": ("野生生境", ("野外", "自然生境", "野生环境")),
+    "11": ("森林或林地", ("森林", "林地")),
+    "12": ("灌丛", ("灌木丛",)),
+    "13": ("草地", ("草原",)),
+    "14": ("荒漠或苔原", ("荒漠", "沙漠", "苔原")),
+    "15": ("水生生境", ("水域", "水体")),
+    "20": ("农田或栽培生境", ("农田", "栽培生境", "栽培地", "农户")),
     "21": ("大田", ("田地",)),
     "22": ("果园", ()),
-    "23": ("庭院、菜园或家庭园圃", ()),
+    "23": ("庭院、菜园或家庭园圃", ("庭院", "菜园", "房前屋后", "家庭园圃")),
     "24": ("休耕地", ()),
     "25": ("牧场", ()),
     "26": ("农家仓库", ()),
     "27": ("打谷场", ()),
     "28": ("公园", ()),
-    "30": ("市场或商店", ()),
-    "40": ("研究机构、试验站、种质库", ()),
-    "50": ("种子公司", ()),
-    "60": ("杂草、受干扰或荒地生境", ()),
-    "61": ("路边", ()),
-    "62": ("田边", ()),
+    "30": ("市场或商店", ("市场", "集市", "商店", "农贸市场")),
+    "40": ("研究机构、试验站、种质库", ("研究机构", "科研单位", "科研院所", "试验站", "种质库", "种质资源库")),
+    "50": ("种子公司", ("种业公司", "种子站")),
+    "60": ("杂草、受干扰或荒地生境", ("荒地", "受干扰生境", "撂荒地")),
+    "61": ("路边", ("路旁", "路边生境")),
+    "62": ("田边", ("田埂", "地边")),
     "99": ("其他", ()),
 }
 
@@ -163,9 +163,19 @@ STORAGE: Table = {
 }
 
 MLSSTAT: Table = {
-    "0": ("未纳入多边系统", ("否",)),
-    "1": ("已纳入多边系统", ("是",)),
+    "0": ("未纳入多边系统", ("否", "未纳入")),
+    "1": ("已纳入多边系统", ("是", "已纳入")),
     "99": ("其他", ()),
+}
+# English alt labels the MCPD code lists lack but real exports use: MLSSTAT as Y/N or a boolean
+# (CRF-INIA's "N"), GRIN's improvement status words for SAMPSTAT.
+MCPD_EN_ALT: dict[str, dict[str, tuple[str, ...]]] = {
+    "mlsstat": {"0": ("N", "False", "Not included"), "1": ("Y", "True", "Included")},
+    "sampstat": {"100": ("Wild relative", "Crop wild relative"), "300": ("Traditional cultivar",),
+                 "400": ("Breeding material",), "410": ("Breeding line", "Breeders' line"),
+                 "500": ("Cultivar", "Improved cultivar", "Improved variety", "Advanced cultivar", "Modern cultivar"),
+                 "600": ("Transgenic",)},
+    "collsrc": {},
 }
 
 RISK_GROUP: Table = {
@@ -251,3 +261,40 @@ GEOLOGICAL_SAMPLE_TYPE = [
     ("core", "Core", "岩心", ("岩芯", "钻孔岩心")),
     ("other", "Other", "其他", ("其它",)),
 ]
+
+
+# Country names people write that ISO 3166-1 (iso-codes) spells otherwise: short and historic English names,
+# the UN/FAO "(… of)" forms (FAO DAD-IS, UN M49), the "UK" code, and the short Chinese names beside the
+# official ones (韩国 for 大韩民国). code → (en alt labels, zh alt labels). Never a name two countries could
+# claim ("Korea", "Congo" alone, "America").
+COUNTRY_ALT: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "BO": (("Bolivia", "Bolivia (Plurinational State of)"), ("玻利维亚",)),
+    "CD": (("Democratic Republic of the Congo", "DR Congo", "Congo-Kinshasa", "Zaire"), ("刚果（金）", "刚果金", "扎伊尔")),
+    "CG": (("Congo-Brazzaville",), ("刚果（布）", "刚果布")),
+    "CI": (("Ivory Coast", "Cote d'Ivoire"), ()),
+    "CV": (("Cape Verde",), ()),
+    "CZ": (("Czech Rep.",), ("捷克共和国",)),
+    "FM": (("Micronesia (Federated States of)", "Micronesia"), ()),
+    "GB": (("UK", "U.K.", "Great Britain", "Britain", "United Kingdom of Great Britain and Northern Ireland (the)"),
+           ("大不列颠", "英联合王国")),
+    "IR": (("Iran", "Iran (Islamic Republic of)"), ("伊朗",)),
+    "KP": (("North Korea", "Democratic People's Republic of Korea (the)"), ("朝鲜",)),
+    "KR": (("South Korea", "Republic of Korea", "Korea, South"), ("韩国", "南韩")),
+    "LA": (("Laos", "Lao PDR"), ("老挝",)),
+    "MD": (("Moldova",), ("摩尔多瓦",)),
+    "MK": (("Macedonia", "FYR Macedonia", "The former Yugoslav Republic of Macedonia"), ("马其顿",)),
+    "MM": (("Burma",), ()),
+    "NL": (("Netherlands (Kingdom of the)", "Holland", "The Netherlands"), ()),
+    "PS": (("Palestine", "State of Palestine"), ()),
+    "RU": (("Russia",), ("俄罗斯联邦",)),
+    "SY": (("Syria",), ("叙利亚",)),
+    "SZ": (("Swaziland",), ("斯威士兰",)),
+    "TL": (("East Timor",), ()),
+    "TR": (("Turkey",), ()),
+    "TZ": (("Tanzania",), ("坦桑尼亚联合共和国",)),
+    "US": (("United States of America (the)",), ("美利坚合众国",)),
+    "VA": (("Vatican", "Vatican City", "Holy See"), ("梵蒂冈",)),
+    "VE": (("Venezuela", "Venezuela (Bolivarian Republic of)"), ("委内瑞拉",)),
+    "VI": (("United States Virgin Islands", "US Virgin Islands"), ()),
+    "VN": (("Vietnam",), ()),
+}

@@ -1,4 +1,5 @@
-"""Date checks: no date of collection, identification or acquisition lies in the future."""
+"""Date checks: no date of collection, identification or acquisition lies in the future, or before 1600
+(GBIF's RECORDED_DATE_UNLIKELY bound: such a year is almost always a typo, 1003 for 2003)."""
 from __future__ import annotations
 
 from datetime import date
@@ -10,6 +11,8 @@ from schemas.fields import Kind
 from schemas.issues import Issue
 from schemas.registry import DomainDescription
 
+UNLIKELY_BEFORE = date(1600, 1, 1)
+
 
 def check(values: dict[str, Any], description: DomainDescription, failed: set[str] = frozenset(),
           today: date | None = None) -> Iterator[Issue]:
@@ -20,3 +23,5 @@ def check(values: dict[str, Any], description: DomainDescription, failed: set[st
         _, start, _ = parsing.parse_date(values[declaration.name])
         if start.earliest() > today:
             yield issue(description, "RECORDED_DATE_IN_FUTURE", declaration.name, values[declaration.name])
+        elif start.earliest() < UNLIKELY_BEFORE:
+            yield issue(description, "RECORDED_DATE_UNLIKELY", declaration.name, values[declaration.name])

@@ -1,4 +1,5 @@
-"""Province and county names or codes → the most specific Chinese administrative division, checked for nesting."""
+"""Country names beside country codes; province and county names or codes → the most specific Chinese
+administrative division, checked for nesting."""
 from __future__ import annotations
 
 from typing import Any, Iterator
@@ -9,6 +10,20 @@ from schemas.issues import Issue
 from schemas.registry import DomainDescription
 
 CHINA = "CN"
+
+
+def resolve_country(values: dict[str, Any], description: DomainDescription,
+                    failed: set[str] = frozenset()) -> Iterator[Issue]:
+    """A country name column (Darwin Core country) fills an empty country code and must agree with a given one
+    (GBIF's COUNTRY_MISMATCH). An unknown name was flagged by its cell and is left alone."""
+    name = values.get("country")
+    if name is None or vocabularies.get("country").get(name) is None:
+        return
+    code = values.get("country_code")
+    if code is None and "country_code" not in failed:
+        values["country_code"] = name
+    elif code is not None and code != name and vocabularies.get("country").get(code) is not None:
+        yield issue(description, "COUNTRY_MISMATCH", "country", name, country_code=code)
 
 
 def resolve_admin_division(values: dict[str, Any], description: DomainDescription,

@@ -1,4 +1,4 @@
-"""Taxon checks: the rank fits the name's shape, and genus agrees with the scientific name."""
+"""Taxon checks: the rank fits the name's shape, and genus and specific epithet agree with the scientific name."""
 from __future__ import annotations
 
 from typing import Any, Iterator
@@ -25,3 +25,8 @@ def check(values: dict[str, Any], description: DomainDescription,
     genus = values.get("genus")
     if genus and words and words[0].casefold() != genus.strip().casefold() and rank not in GENUS_OR_ABOVE - {"genus"}:
         yield issue(description, "TAXON_NAME_MISMATCH", "genus", genus, name=name)
+    epithet = values.get("specific_epithet")
+    binomial = [word for word in words if not word.startswith("(")]   # a subgenus in brackets is skipped
+    if epithet and len(binomial) > 1 and binomial[1][:1].islower() and rank not in GENUS_OR_ABOVE \
+            and binomial[1].casefold() != epithet.strip().casefold():
+        yield issue(description, "TAXON_NAME_MISMATCH", "specific_epithet", epithet, name=name)

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from catalog.enums import Role
-from catalog.errors import Forbidden, InvalidInput, InvalidState, NotFound
+from catalog.errors import Forbidden, InvalidInput, InvalidState, NotFound, PayloadTooLarge
 from catalog.models import AuditEntry, StagedRecord
 from catalog.permissions import Actor
 from catalog.search.query import Query
@@ -152,7 +152,7 @@ def test_wrong_or_empty_files_are_refused_before_storing(services, people, conte
 
 def test_oversized_upload_is_refused_and_nothing_kept(services, people):
     services.submissions.max_upload_bytes = 1024
-    with pytest.raises(InvalidInput, match="upload limit"):
+    with pytest.raises(PayloadTooLarge, match="upload limit"):
         services.submissions.upload(people["curator"], "IHB", "big.csv", csv_file(*(row(n) for n in range(50))),
                                     content_type="text/csv")
     assert list(services.store.keys("submissions/")) == []

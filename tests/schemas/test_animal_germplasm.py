@@ -232,6 +232,11 @@ def test_clean_row_validates_without_issues_into_the_expected_record():
     ({"birth_date": "2019年4月"}, "birth_date", "2019-04"),
     ({"cryopreservation_date": "20211106"}, "cryopreservation_date", "2021-11-06"),
     ({"storage_temperature_c": "－196"}, "storage_temperature_c", -196.0),
+    ({"sex": "男"}, "sex", "male"),
+    ({"sex": "女", "material_type": "血液"}, "sex", "female"),
+    ({"material_type": "Blood"}, "material_type", "blood"),
+    ({"material_type": "Hair"}, "material_type", "hair"),
+    ({"material_type": "毛发"}, "material_type", "hair"),
 ])
 def test_values_are_normalised(changes, field, expected):
     outcome = validate(DOMAIN, row(**changes))
@@ -246,8 +251,8 @@ ISSUE_CASES = [
     ("local-id-invalid", {"local_id": "AG-ESHP-0107*"}, [("local_id", "IDENTIFIER_INVALID")]),
     ("material-type-missing", {"material_type": None}, [("material_type", "REQUIRED_FIELD_MISSING")]),
     ("material-type-blank", {"material_type": " "}, [("material_type", "REQUIRED_FIELD_MISSING")]),
-    # an open vocabulary: CryoWeb's "Blood" is kept and flagged
-    ("material-type-unknown", {"material_type": "Blood"}, [("material_type", "UNKNOWN_TERM")]),
+    # an open vocabulary: feathers (not a listed material) are kept and flagged
+    ("material-type-unknown", {"material_type": "羽毛"}, [("material_type", "UNKNOWN_TERM")]),
     ("breed-missing", {"breed": None}, [("breed", "RECOMMENDED_FIELD_MISSING")]),
     ("breed-too-long", {"breed": "猪" * 201}, [("breed", "VALUE_TOO_LONG")]),
     ("sex-unknown", {"sex": "阉"}, [("sex", "UNKNOWN_TERM")]),
@@ -279,16 +284,26 @@ ISSUE_CASES = [
      [("coordinate_uncertainty_m", "COORDINATE_UNCERTAINTY_MISSING")]),
     ("uncertainty-zero", {"coordinate_uncertainty_m": "0"},
      [("coordinate_uncertainty_m", "COORDINATE_UNCERTAINTY_INVALID")]),
+    ("life-stage-placeholder", {"life_stage": "-"}, [("life_stage", "MISSING_VALUE_PLACEHOLDER")]),
+    ("remarks-garbled", {"remarks": "GÃ¶ttingen"}, [("remarks", "TEXT_MOJIBAKE")]),
+    ("health-with-html", {"health_status": "<b>阴性</b>"}, [("health_status", "TEXT_MARKUP")]),
+    ("birth-before-1600", {"birth_date": "1019-04-18"}, [("birth_date", "RECORDED_DATE_UNLIKELY")]),
+    ("nameless", {"name_zh": None, "name_en": None, "scientific_name": None, "vernacular_name": None, "breed": None},
+     [("name_zh", "RECOMMENDED_FIELD_MISSING"), ("scientific_name", "RECOMMENDED_FIELD_MISSING"),
+      ("breed", "RECOMMENDED_FIELD_MISSING"), ("name_zh", "NAME_MISSING")]),
 ]
 # The row-level codes validate() can raise for an animal row. Not here: INVALID_BOOLEAN (no boolean field),
 # TAXON_RANK_INCONSISTENT and TAXON_NAME_MISMATCH (no rank, no genus field), GEOLOGIC_* and NUMERIC_AGE_*
-# (no geological context), and the ingest pipeline's file- and batch-level codes.
+# (no geological context), and the ingest pipeline's file- and batch-level codes; nor the verbatim-field codes
+# (RECORDED_DATE_MISMATCH, COORDINATE_INVALID, DECIMAL_COORDINATE_IN_DMS_FIELD, ELEVATION_NON_NUMERIC,
+# COUNTRY_MISMATCH: no such fields), BASIS_OF_RECORD_NOT_SPECIMEN and DIMENSIONS_INVALID (other domains' checks).
 ROW_CODES = {"REQUIRED_FIELD_MISSING", "RECOMMENDED_FIELD_MISSING", "VALUE_TOO_LONG", "INVALID_INTEGER",
              "INVALID_NUMBER", "NUMBER_OUT_OF_RANGE", "UNKNOWN_TERM", "UNKNOWN_TERM_REJECTED", "RECORDED_DATE_INVALID",
              "RECORDED_DATE_IN_FUTURE", "RECORDED_DATE_RANGE_INVERTED", "COORDINATE_OUT_OF_RANGE",
              "COORDINATE_INCOMPLETE", "ZERO_COORDINATE", "PRESUMED_SWAPPED_COORDINATE", "PRESUMED_NEGATED_COORDINATE",
              "COORDINATE_OUTSIDE_STATED_AREA", "COORDINATE_UNCERTAINTY_MISSING", "COORDINATE_UNCERTAINTY_INVALID",
-             "COUNTRY_UNKNOWN", "ADMIN_DIVISION_MISMATCH", "IDENTIFIER_INVALID"}
+             "COUNTRY_UNKNOWN", "ADMIN_DIVISION_MISMATCH", "IDENTIFIER_INVALID",
+             "MISSING_VALUE_PLACEHOLDER", "TEXT_MOJIBAKE", "TEXT_MARKUP", "RECORDED_DATE_UNLIKELY", "NAME_MISSING"}
 
 
 @pytest.mark.parametrize("changes, expected", [case[1:] for case in ISSUE_CASES], ids=[c[0] for c in ISSUE_CASES])
@@ -309,8 +324,8 @@ def test_every_issue_type_that_can_occur_is_exercised():
 
 
 def test_unknown_material_type_is_kept_verbatim():
-    outcome = validate(DOMAIN, row(material_type="Blood"))
-    assert outcome.record["payload"]["material_type"] == "Blood"
+    outcome = validate(DOMAIN, row(material_type="羽毛"))
+    assert outcome.record["payload"]["material_type"] == "羽毛"
 
 
 # ---------------------------------------------------------------- marshmallow agrees with validate()

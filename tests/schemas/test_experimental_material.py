@@ -272,6 +272,8 @@ def test_a_field_sampled_tissue_gets_its_place():
     ({"donor_age": "1.67"}, "donor_age", 1.67),
     ({"passage_number": "12.0"}, "passage_number", 12),
     ({"synonyms": "CACO2, CaCo-2"}, "synonyms", ["CACO2", "CaCo-2"]),
+    ({"material_type": "模式动物"}, "material_type", "model_organism_strain"),
+    ({"material_type": "单克隆抗体"}, "material_type", "antibody"),
 ])
 def test_values_are_normalised(changes, field, expected):
     outcome = validate(DOMAIN, row(**changes))
@@ -316,16 +318,27 @@ ISSUE_CASES = [
      [("coordinate_uncertainty_m", "COORDINATE_UNCERTAINTY_MISSING")]),
     ("uncertainty-zero", site(coordinate_uncertainty_m="0"),
      [("coordinate_uncertainty_m", "COORDINATE_UNCERTAINTY_INVALID")]),
+    # "NA" from an R or pandas export: an empty cell, flagged
+    ("age-placeholder", row(donor_age="NA"), [("donor_age", "MISSING_VALUE_PLACEHOLDER")]),
+    ("history-garbled", row(history="ATCC < Ã…hlander lab"), [("history", "TEXT_MOJIBAKE")]),
+    ("medium-with-html", row(culture_medium="<i>RPMI</i>-1640 + 10% FBS"), [("culture_medium", "TEXT_MARKUP")]),
+    ("established-before-1600", row(event_date="1051"), [("event_date", "RECORDED_DATE_UNLIKELY")]),
+    ("nameless", row(name_zh=None, name_en=None, scientific_name=None),
+     [("name_zh", "RECOMMENDED_FIELD_MISSING"), ("name_en", "RECOMMENDED_FIELD_MISSING"),
+      ("scientific_name", "RECOMMENDED_FIELD_MISSING"), ("name_zh", "NAME_MISSING")]),
 ]
 # The row-level codes validate() can raise for an experimental material. Not here: INVALID_BOOLEAN (no boolean
 # field), TAXON_RANK_INCONSISTENT and TAXON_NAME_MISMATCH (no rank, no genus field), GEOLOGIC_* and NUMERIC_AGE_*
-# (no geological context), and the ingest pipeline's file- and batch-level codes.
+# (no geological context), and the ingest pipeline's file- and batch-level codes; nor the verbatim-field codes
+# (RECORDED_DATE_MISMATCH, COORDINATE_INVALID, DECIMAL_COORDINATE_IN_DMS_FIELD, ELEVATION_NON_NUMERIC,
+# COUNTRY_MISMATCH: no such fields), BASIS_OF_RECORD_NOT_SPECIMEN and DIMENSIONS_INVALID (other domains' checks).
 ROW_CODES = {"REQUIRED_FIELD_MISSING", "RECOMMENDED_FIELD_MISSING", "VALUE_TOO_LONG", "INVALID_INTEGER",
              "INVALID_NUMBER", "NUMBER_OUT_OF_RANGE", "UNKNOWN_TERM", "UNKNOWN_TERM_REJECTED", "RECORDED_DATE_INVALID",
              "RECORDED_DATE_IN_FUTURE", "RECORDED_DATE_RANGE_INVERTED", "COORDINATE_OUT_OF_RANGE",
              "COORDINATE_INCOMPLETE", "ZERO_COORDINATE", "PRESUMED_SWAPPED_COORDINATE", "PRESUMED_NEGATED_COORDINATE",
              "COORDINATE_OUTSIDE_STATED_AREA", "COORDINATE_UNCERTAINTY_MISSING", "COORDINATE_UNCERTAINTY_INVALID",
-             "COUNTRY_UNKNOWN", "ADMIN_DIVISION_MISMATCH", "IDENTIFIER_INVALID"}
+             "COUNTRY_UNKNOWN", "ADMIN_DIVISION_MISMATCH", "IDENTIFIER_INVALID",
+             "MISSING_VALUE_PLACEHOLDER", "TEXT_MOJIBAKE", "TEXT_MARKUP", "RECORDED_DATE_UNLIKELY", "NAME_MISSING"}
 
 
 @pytest.mark.parametrize("data, expected", [case[1:] for case in ISSUE_CASES], ids=[c[0] for c in ISSUE_CASES])

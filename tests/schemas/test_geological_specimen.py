@@ -280,7 +280,19 @@ CASES = {
     "UNKNOWN_TERM_REJECTED": (changed(sample_type="岩石标本", basis_of_record="Rock"),
                               [("sample_type", "UNKNOWN_TERM_REJECTED"),
                                ("basis_of_record", "UNKNOWN_TERM_REJECTED")]),
-    "RECORDED_DATE_INVALID": (changed(ROCK, provided_date="忘了"), [("provided_date", "RECORDED_DATE_INVALID")]),
+    "RECORDED_DATE_INVALID": (changed(ROCK, provided_date="2019年13月"), [("provided_date", "RECORDED_DATE_INVALID")]),
+    # "忘了" ("forgot") and "不知道" stand for a missing value: counted as empty, flagged
+    "MISSING_VALUE_PLACEHOLDER": (changed(ROCK, provided_date="忘了", locality="不知道"),
+                                  [("locality", "MISSING_VALUE_PLACEHOLDER"),
+                                   ("provided_date", "MISSING_VALUE_PLACEHOLDER")]),
+    # UTF-8 read as Latin-1 / Mac Roman: kept as given, flagged with the probable original
+    "TEXT_MOJIBAKE": (changed(locality="KÃ¼stengewÃ¤sser"), [("locality", "TEXT_MOJIBAKE")]),
+    "RECORDED_DATE_UNLIKELY": (changed(event_date="1015-10-08"), [("event_date", "RECORDED_DATE_UNLIKELY")]),
+    "TEXT_MARKUP": (changed(geological_setting="<i>Hupehsuchus</i> bed"), [("geological_setting", "TEXT_MARKUP")]),
+    # the mineral catalogue's empty placeholder rows: only a number and a photo name
+    "NAME_MISSING": (changed(ROCK, name_zh=None, name_en=None, lithology=None),
+                     [("name_zh", "NAME_MISSING")]),
+    "DIMENSIONS_INVALID": (changed(ROCK, dimensions="3盒子"), [("dimensions", "DIMENSIONS_INVALID")]),
     "RECORDED_DATE_IN_FUTURE": (changed(event_date=f"{NEXT_YEAR}-05-01"), [("event_date", "RECORDED_DATE_IN_FUTURE")]),
     "RECORDED_DATE_RANGE_INVERTED": (changed(event_date="2015-10-08/2015-09-01"),
                                      [("event_date", "RECORDED_DATE_RANGE_INVERTED")]),
@@ -322,6 +334,12 @@ CASES = {
 IMPOSSIBLE = {
     "INVALID_INTEGER": "no integer field",
     "INVALID_BOOLEAN": "no yes/no field",
+    "RECORDED_DATE_MISMATCH": "no year/month/day fields",
+    "COORDINATE_INVALID": "no verbatim coordinate fields",
+    "DECIMAL_COORDINATE_IN_DMS_FIELD": "no MCPD degrees-minutes-seconds fields",
+    "ELEVATION_NON_NUMERIC": "no verbatim elevation field",
+    "COUNTRY_MISMATCH": "no country name field beside the country code",
+    "BASIS_OF_RECORD_NOT_SPECIMEN": "a biological-specimen check",
 }
 
 

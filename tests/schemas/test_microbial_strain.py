@@ -198,6 +198,18 @@ CASES = {
                                        [("coordinate_uncertainty_m", "COORDINATE_UNCERTAINTY_INVALID")]),
     "COUNTRY_UNKNOWN": (changed(country_code="Atlantis"), [("country_code", "COUNTRY_UNKNOWN")]),
     "ADMIN_DIVISION_MISMATCH": (changed(county="北京市"), [("county", "ADMIN_DIVISION_MISMATCH")]),
+    # "NA" and "-" from spreadsheet exports mean "no value": counted as empty (a recommended field is then
+    # reported by the placeholder alone)
+    "MISSING_VALUE_PLACEHOLDER": (changed(growth_medium="NA", isolation_date="-"),
+                                  [("isolation_date", "MISSING_VALUE_PLACEHOLDER"),
+                                   ("growth_medium", "MISSING_VALUE_PLACEHOLDER")]),
+    "TEXT_MOJIBAKE": (changed(isolated_by="Ã…hlander, E"), [("isolated_by", "TEXT_MOJIBAKE")]),
+    "RECORDED_DATE_UNLIKELY": (changed(deposit_date="1019-06-01"), [("deposit_date", "RECORDED_DATE_UNLIKELY")]),
+    # BacDive sample types carry HTML from its web pages
+    "TEXT_MARKUP": (changed(isolation_source="rhizosphere soil of <i>Artemisia</i> Linn."),
+                    [("isolation_source", "TEXT_MARKUP")]),
+    "NAME_MISSING": (changed(name_zh=None, name_en=None, scientific_name=None, strain_designation=None),
+                     [("scientific_name", "RECOMMENDED_FIELD_MISSING"), ("name_zh", "NAME_MISSING")]),
 }
 # Codes that cannot occur in this domain, and why.
 IMPOSSIBLE = {
@@ -208,6 +220,13 @@ IMPOSSIBLE = {
     "GEOLOGIC_AGE_OUTSIDE_UNIT": "no geological context",
     "GEOLOGIC_UNIT_OUTSIDE_PARENT": "no geological context",
     "NUMERIC_AGE_RANGE_INVERTED": "no numeric ages",
+    "RECORDED_DATE_MISMATCH": "no year/month/day fields",
+    "COORDINATE_INVALID": "no verbatim coordinate fields",
+    "DECIMAL_COORDINATE_IN_DMS_FIELD": "no MCPD degrees-minutes-seconds fields",
+    "ELEVATION_NON_NUMERIC": "no verbatim elevation field",
+    "COUNTRY_MISMATCH": "no country name field beside the country code",
+    "BASIS_OF_RECORD_NOT_SPECIMEN": "a biological-specimen check",
+    "DIMENSIONS_INVALID": "a rock and mineral check",
 }
 
 
@@ -365,6 +384,19 @@ def test_each_issue_type(code):
     assert outcome.valid == (CATALOGUE[code].severity == Severity.WARNING)
     for issue in outcome.issues:
         assert issue.message()["en"] and issue.message()["zh"]
+
+
+def test_a_placeholder_for_a_required_value_is_a_missing_value():
+    outcome = validate(DOMAIN, changed(organism_type="-"))
+    assert [(issue.field, issue.code) for issue in outcome.issues] == [
+        ("organism_type", "MISSING_VALUE_PLACEHOLDER"), ("organism_type", "REQUIRED_FIELD_MISSING")]
+    assert outcome.record is None
+    with pytest.raises(ValidationError) as caught:
+        describe(DOMAIN).schema().load(changed(organism_type="-"))
+    assert caught.value.messages == {"organism_type": ["REQUIRED_FIELD_MISSING"]}
+    # a vocabulary that knows the word wins: "NA" is Namibia, not a missing country
+    assert validate(DOMAIN, changed(country_code="NA", state_province=None, county=None, decimal_latitude=None,
+                                    decimal_longitude=None, coordinate_uncertainty_m=None)).record["country_code"] == "NA"
 
 
 def test_every_issue_type_is_covered_or_impossible():

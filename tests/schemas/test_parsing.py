@@ -54,7 +54,8 @@ def test_every_real_date_round_trips_in_every_form(day):
         assert parsed.earliest() == parsed.latest() == day
 
 
-@given(st.dates(min_value=date(1000, 1, 1), max_value=date(2998, 12, 31)), st.integers(0, 4000))
+# start + 4000 days must stay within the years 1000-2999 the parser accepts
+@given(st.dates(min_value=date(1000, 1, 1), max_value=date(2988, 12, 31)), st.integers(0, 4000))
 def test_intervals_are_ordered(start, length):
     end = start + timedelta(days=length)
     normalised, first, last = parse_date(f"{start.isoformat()}/{end.isoformat()}")

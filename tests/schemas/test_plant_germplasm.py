@@ -293,6 +293,10 @@ def test_clean_row_validates_without_issues_into_the_expected_record():
     ({"other_numbers": "ESP027:BGHZ6945"}, "other_numbers", ["ESP027:BGHZ6945"]),
     ({"breeding_institute_code": "CHN001;CHN012"}, "breeding_institute_code", ["CHN001", "CHN012"]),
     ({"mls_status": "Yes"}, "mls_status", "1"),
+    ({"mls_status": "N"}, "mls_status", "0"),
+    ({"biological_status": "品系"}, "biological_status", "410"),
+    ({"biological_status": "Cultivar"}, "biological_status", "500"),
+    ({"acquisition_source": "农田"}, "acquisition_source", "20"),
 ])
 def test_values_are_normalised(changes, field, expected):
     outcome = validate(DOMAIN, row(**changes))
@@ -342,16 +346,35 @@ ISSUE_CASES = [
     ("uncertainty-missing", UNCERTAINTY_GONE, [("coordinate_uncertainty_m", "COORDINATE_UNCERTAINTY_MISSING")]),
     ("uncertainty-zero", {"coordinate_uncertainty_m": "0"},
      [("coordinate_uncertainty_m", "COORDINATE_UNCERTAINTY_INVALID")]),
+    # CRF-INIA's export: decimal degrees in the DMS fields, used as decimal coordinates
+    ("dms-fields-hold-decimals", {"decimal_latitude": None, "decimal_longitude": None,
+                                  "verbatim_latitude": "30.3521", "verbatim_longitude": "109.4862"},
+     [("decimal_latitude", "RECOMMENDED_FIELD_MISSING"), ("decimal_longitude", "RECOMMENDED_FIELD_MISSING"),
+      ("verbatim_latitude", "DECIMAL_COORDINATE_IN_DMS_FIELD"), ("verbatim_longitude", "DECIMAL_COORDINATE_IN_DMS_FIELD")]),
+    ("dms-unreadable", {"verbatim_latitude": "30度21分"}, [("verbatim_latitude", "COORDINATE_INVALID")]),
+    ("elevation-placeholder", {"elevation": "-"}, [("elevation", "MISSING_VALUE_PLACEHOLDER")]),
+    ("donor-garbled", {"donor_institute_name": "GÃ¶ttingen"}, [("donor_institute_name", "TEXT_MOJIBAKE")]),
+    ("pedigree-with-html", {"ancestral_data": "<i>O. rufipogon</i> × Nipponbare"},
+     [("ancestral_data", "TEXT_MARKUP")]),
+    ("colldate-before-1600", {"event_date": "10191012"}, [("event_date", "RECORDED_DATE_UNLIKELY")]),
+    ("nameless", {"name_zh": None, "name_en": None, "scientific_name": None, "crop_name": None, "genus": None,
+                  "family": None},
+     [("name_zh", "RECOMMENDED_FIELD_MISSING"), ("scientific_name", "RECOMMENDED_FIELD_MISSING"),
+      ("genus", "RECOMMENDED_FIELD_MISSING"), ("name_zh", "NAME_MISSING")]),
 ]
 # The row-level issue codes validate() can raise for a plant row. Not here: INVALID_BOOLEAN (no boolean field),
 # TAXON_RANK_INCONSISTENT (no taxon rank), the GEOLOGIC_* and NUMERIC_AGE_* codes (no geological context), and the
-# file- and batch-level codes of the ingest pipeline (DUPLICATE_IDENTIFIER, ROW_WIDTH_MISMATCH …).
+# file- and batch-level codes of the ingest pipeline (DUPLICATE_IDENTIFIER, ROW_WIDTH_MISMATCH …); nor
+# RECORDED_DATE_MISMATCH, ELEVATION_NON_NUMERIC, COUNTRY_MISMATCH, BASIS_OF_RECORD_NOT_SPECIMEN (biological-specimen
+# fields) and DIMENSIONS_INVALID (a rock and mineral check).
 ROW_CODES = {"REQUIRED_FIELD_MISSING", "RECOMMENDED_FIELD_MISSING", "VALUE_TOO_LONG", "INVALID_INTEGER",
              "INVALID_NUMBER", "NUMBER_OUT_OF_RANGE", "UNKNOWN_TERM", "UNKNOWN_TERM_REJECTED", "RECORDED_DATE_INVALID",
              "RECORDED_DATE_IN_FUTURE", "RECORDED_DATE_RANGE_INVERTED", "COORDINATE_OUT_OF_RANGE",
              "COORDINATE_INCOMPLETE", "ZERO_COORDINATE", "PRESUMED_SWAPPED_COORDINATE", "PRESUMED_NEGATED_COORDINATE",
              "COORDINATE_OUTSIDE_STATED_AREA", "COORDINATE_UNCERTAINTY_MISSING", "COORDINATE_UNCERTAINTY_INVALID",
-             "COUNTRY_UNKNOWN", "ADMIN_DIVISION_MISMATCH", "TAXON_NAME_MISMATCH", "IDENTIFIER_INVALID"}
+             "COUNTRY_UNKNOWN", "ADMIN_DIVISION_MISMATCH", "TAXON_NAME_MISMATCH", "IDENTIFIER_INVALID",
+             "MISSING_VALUE_PLACEHOLDER", "TEXT_MOJIBAKE", "TEXT_MARKUP", "RECORDED_DATE_UNLIKELY", "NAME_MISSING",
+             "DECIMAL_COORDINATE_IN_DMS_FIELD", "COORDINATE_INVALID"}
 
 
 @pytest.mark.parametrize("changes, expected", [case[1:] for case in ISSUE_CASES], ids=[c[0] for c in ISSUE_CASES])

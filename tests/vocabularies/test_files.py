@@ -17,7 +17,7 @@ from .conftest import BASE, need_shared
 
 REPO = Path(__file__).resolve().parents[2]
 EXPECTED = {
-    "admin_division": 150, "animal_material_type": 7, "basis_of_record": 9, "biosafety_level": 8,
+    "admin_division": 150, "animal_material_type": 9, "basis_of_record": 9, "biosafety_level": 8,
     "chronostratigraphy": 178, "cn_pathogen_class": 4, "collsrc": 22, "country": 252, "domain": 6,
     "experimental_material_type": 8, "form_of_supply": 7, "geological_sample_type": 9, "mlsstat": 3,
     "nagoya_status": 3, "occurrence_status": 2, "organism_type": 9, "restrictions_on_use": 3, "risk_group": 4,

@@ -61,7 +61,7 @@ def build_services(settings: Settings) -> Services:
     jobs: JobRunner = (CeleryRunner(settings.broker_url) if settings.broker_url
                        else InProcessRunner(lambda: holder["services"]))
     services = Services(
-        settings=settings, engine=engine, session_factory=session_factory, store=open_store(settings),
+        settings=settings, engine=engine, session_factory=session_factory, store=store,
         backend=backend, jobs=jobs, indexer=Indexer(session_factory, backend),
         accounts=AccountService(session_factory), centers=CenterService(session_factory),
         resources=ResourceService(session_factory, on_change=lambda: jobs.submit("index.drain"),

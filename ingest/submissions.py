@@ -62,7 +62,8 @@ class Received(NamedTuple):
 
 
 class StorageFailed(CatalogError):
-    """The object store could not archive an upload; nothing was kept, the curator may retry."""
+    """The object store could not archive an upload (endpoint down, bucket missing, access denied): no
+    submission was created and the curator may retry. The store's own message goes to the log only."""
     code = "storage_unavailable"
     status = 503
 

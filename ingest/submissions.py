@@ -31,6 +31,7 @@ from ingest.pipeline import check_file
 log = logging.getLogger(__name__)
 
 STAGE_BATCH = 1000
+MAX_ATTEMPTS = 3
 # What a store raises when it cannot be used: the local folder's own error, or the S3 client's.
 STORAGE_FAILURES = (StorageUnavailable, BotoCoreError, ClientError, Boto3Error)
 ACTIVE = (State.UPLOADED, State.VALIDATING, State.VALIDATED, State.SUBMITTED, State.APPROVED)
@@ -124,6 +125,9 @@ class SubmissionService:
             existing = session.scalar(select(Submission).where(
                 Submission.center_id == center.id, Submission.domain == domain_value,
                 Submission.sha256 == stored.sha256, Submission.state.in_(ACTIVE)))
+            if existing is not None and (existing.mapping != spec.as_dict() or existing.options.get("full_replace")
+                                         != full_replace or existing.options.get("sharing_mode") != default_sharing):
+                existing = None  # the same bytes processed differently is a new submission
             if existing is not None:
                 self.store.delete(key)
                 return Received(existing, created=False)
@@ -149,12 +153,26 @@ class SubmissionService:
                 raise NotFound(f"No submission {submission_id}.", f"没有汇交 {submission_id}。")
             if submission.state not in (State.UPLOADED, State.VALIDATING):
                 return submission
+            if submission.attempts >= MAX_ATTEMPTS:
+                # A file that killed the worker this often would kill the next one too: stop redelivering it.
+                submission.state, submission.phase = State.FAILED, None
+                submission.summary = {**submission.summary, "error": f"gave up after {submission.attempts} attempts"}
+                return submission
             submission.state, submission.phase = State.VALIDATING, "reading"
             submission.attempts += 1
             submission.rows_done = 0
             session.execute(delete(StagedRecord).where(StagedRecord.submission_id == submission_id))
             spec, options, domain = MappingSpec(**_spec_args(submission.mapping)), submission.options, submission.domain
             file_name, key = submission.file_name, submission.storage_key
+        try:
+            return self._validate(submission_id, spec, options, domain, file_name, key, progress)
+        except _Withdrawn:
+            return self._discard_staged(submission_id)
+        except Exception as error:
+            self._fail(submission_id, error)
+            raise
+
+    def _validate(self, submission_id, spec, options, domain, file_name, key, progress) -> Submission:
         stager = _Stager(self.session_factory, submission_id, progress)
         with tempfile.TemporaryDirectory(prefix="catalog-submission-") as folder:
             local = Path(folder) / file_name
@@ -165,15 +183,20 @@ class SubmissionService:
                                 on_record=stager.add)
             stager.flush()
             report_key = f"{key.rsplit('/', 1)[0]}/report.json"
-            text = io.StringIO()
-            report.write_json(text)
+            report_path = Path(folder) / "report.json"
+            with report_path.open("w", encoding="utf-8") as handle:
+                report.write_json(handle)
             if self.store.exists(report_key):
                 self.store.delete(report_key)
-            self.store.put(report_key, io.BytesIO(text.getvalue().encode("utf-8")), content_type="application/json")
+            with report_path.open("rb") as handle:
+                self.store.put(report_key, handle, content_type="application/json")
             summary = report.head()
             report.close()
         with transaction(self.session_factory) as session:
             submission = session.get(Submission, submission_id, with_for_update=True)
+            if submission.state != State.VALIDATING:  # withdrawn while the file was being read
+                session.execute(delete(StagedRecord).where(StagedRecord.submission_id == submission_id))
+                return submission
             changes = self._changes(session, submission)
             submission.summary = summary
             submission.changes = changes.as_dict()
@@ -183,6 +206,20 @@ class SubmissionService:
             submission.phase = None
             submission.state = State.VALIDATED if "FILE_UNREADABLE" not in summary["flags"] else State.FAILED
             return submission
+
+    def _discard_staged(self, submission_id: int) -> Submission:
+        with transaction(self.session_factory) as session:
+            session.execute(delete(StagedRecord).where(StagedRecord.submission_id == submission_id))
+            return session.get(Submission, submission_id)
+
+    def _fail(self, submission_id: int, error: Exception) -> None:
+        """An unexpected error ends the attempt as failed (with the reason) rather than validating forever."""
+        with transaction(self.session_factory) as session:
+            submission = session.get(Submission, submission_id, with_for_update=True)
+            if submission is not None and submission.state == State.VALIDATING:
+                submission.state, submission.phase = State.FAILED, None
+                submission.summary = {**submission.summary, "error": f"{type(error).__name__}: {error}"[:500]}
+                session.execute(delete(StagedRecord).where(StagedRecord.submission_id == submission_id))
 
     def _changes(self, session: Session, submission: Submission) -> Changes:
         """What approving would do, compared with the published records of the same center and domain."""
@@ -409,6 +446,10 @@ class _Limited(io.RawIOBase):
         return len(chunk)
 
 
+class _Withdrawn(Exception):
+    """The submission left the validating state (withdrawn) while its file was being read."""
+
+
 class _Stager:
     """Writes valid records to staged_records in batches and reports progress."""
 
@@ -429,8 +470,11 @@ class _Stager:
         with transaction(self.session_factory) as session:
             if self.pending:
                 session.execute(StagedRecord.__table__.insert(), self.pending)
-            session.execute(update(Submission).where(Submission.id == self.submission_id)
-                            .values(rows_done=self.rows, phase="validating"))
+            moved = session.execute(update(Submission).where(Submission.id == self.submission_id,
+                                                             Submission.state == State.VALIDATING)
+                                    .values(rows_done=self.rows, phase="validating"))
+            if moved.rowcount == 0:
+                raise _Withdrawn()
         self.pending = []
         if self.progress:
             self.progress(self.rows)

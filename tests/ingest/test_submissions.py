@@ -190,3 +190,51 @@ def test_an_interrupted_validation_is_retried_to_the_exact_count(services, peopl
     with services.session_factory() as session:
         assert session.scalar(select(func.count()).select_from(StagedRecord)) == 7
     assert services.resources.count() == 0
+
+
+def test_withdrawing_during_validation_sticks(services, people, monkeypatch):
+    import ingest.submissions as module
+    monkeypatch.setattr(module, "STAGE_BATCH", 2)
+    services.submissions.schedule = lambda submission_id: None
+    curator = people["curator"]
+    submission = services.submissions.upload(curator, "IHB", "s.csv", csv_file(*(row(n) for n in range(1, 8))),
+                                             content_type="text/csv")
+    withdrawn = []
+
+    def withdraw_once(rows):
+        if not withdrawn:
+            withdrawn.append(services.submissions.withdraw(curator, submission.id))
+
+    final = services.submissions.process(submission.id, progress=withdraw_once)
+    assert final.state == "withdrawn"
+    with services.session_factory() as session:
+        assert session.scalar(select(func.count()).select_from(StagedRecord)) == 0
+
+
+def test_an_unexpected_error_fails_the_submission_with_its_reason(services, people, monkeypatch):
+    services.submissions.schedule = lambda submission_id: None
+    submission = services.submissions.upload(people["curator"], "IHB", "s.csv", csv_file(row(1)),
+                                             content_type="text/csv")
+    monkeypatch.setattr(services.submissions.store, "open", lambda key: (_ for _ in ()).throw(OSError("disk gone")))
+    with pytest.raises(OSError):
+        services.submissions.process(submission.id)
+    failed = services.submissions.get(people["curator"], submission.id)
+    assert failed.state == "failed" and failed.summary["error"] == "OSError: disk gone"
+
+
+def test_a_file_that_keeps_killing_workers_is_given_up(services, people):
+    import ingest.submissions as module
+    services.submissions.schedule = lambda submission_id: None
+    submission = services.submissions.upload(people["curator"], "IHB", "s.csv", csv_file(row(1)),
+                                             content_type="text/csv")
+    from catalog.models import Submission
+    with services.session_factory() as session, session.begin():
+        stored = session.get(Submission, submission.id)
+        stored.attempts, stored.state = module.MAX_ATTEMPTS, "validating"
+    assert services.submissions.process(submission.id).state == "failed"
+
+
+def test_the_same_file_with_another_mapping_is_a_new_submission(services, people):
+    first = upload(services, people["curator"], csv_file(row(1)))
+    second = upload(services, people["curator"], csv_file(row(1)), sharing_mode="restricted")
+    assert second.id != first.id and second.options["sharing_mode"] == "restricted"

@@ -2,9 +2,6 @@
 This module parses requests and renders documents; who may see or do what, and when, is SubmissionService's."""
 from __future__ import annotations
 
-import codecs
-import csv
-import io
 import json
 from typing import Any, BinaryIO, Iterator
 
@@ -14,7 +11,6 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from catalog.errors import InvalidInput, PayloadTooLarge, Unauthenticated
 from catalog.web import current_actor, services
-from ingest.report import CSV_COLUMNS
 from ingest.submissions import as_document
 
 bp = Blueprint("api_submissions", __name__, url_prefix="/api/submissions")
@@ -90,8 +86,8 @@ def report_json(submission_id: int):
 
 @bp.get("/<int:submission_id>/report.csv")
 def report_csv(submission_id: int):
-    handle = services().submissions.report(current_actor(), submission_id)
-    return Response(_csv(handle), mimetype="text/csv", headers={
+    handle = services().submissions.report(current_actor(), submission_id, "csv")
+    return Response(_chunks(handle), mimetype="text/csv", headers={
         "Content-Disposition": f'attachment; filename="submission-{submission_id}-report.csv"'})
 
 
@@ -159,93 +155,6 @@ def _chunks(handle: BinaryIO) -> Iterator[bytes]:
     with handle:
         while chunk := handle.read(CHUNK_BYTES):
             yield chunk
-
-
-def _csv(handle: BinaryIO) -> Iterator[str]:
-    """The report's issues as CSV rows, the columns of Report.write_csv, read from the archived JSON one issue
-    at a time."""
-    with handle:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(CSV_COLUMNS)
-        for item in json_array_items(handle, "issues"):
-            writer.writerow([item.get("row"), item.get("field"), item.get("value"), item.get("severity"),
-                             item.get("code"), item.get("message", {}).get("en"), item.get("message", {}).get("zh")])
-            if buffer.tell() >= CHUNK_BYTES:
-                yield buffer.getvalue()
-                buffer.seek(0)
-                buffer.truncate()
-        yield buffer.getvalue()
-
-
-def json_array_items(handle: BinaryIO, key: str) -> Iterator[Any]:
-    """The elements of the array under `key` in a JSON object, decoded one at a time, so a report with
-    millions of issues is never held whole. The object's other members are decoded and dropped."""
-    decoder = json.JSONDecoder()
-    text = codecs.getincrementaldecoder("utf-8-sig")()
-    buffer, position, ended = "", 0, False
-
-    def more() -> bool:
-        nonlocal buffer, position, ended
-        if ended:
-            return False
-        chunk = handle.read(CHUNK_BYTES)
-        ended = not chunk
-        buffer, position = buffer[position:] + text.decode(chunk, final=ended), 0
-        return True
-
-    def peek() -> str:
-        nonlocal position
-        while True:
-            while position < len(buffer) and buffer[position] in " \t\r\n":
-                position += 1
-            if position < len(buffer):
-                return buffer[position]
-            if not more():
-                return ""
-
-    def expect(allowed: str) -> str:
-        nonlocal position
-        found = peek()
-        if not found or found not in allowed:
-            raise ValueError(f"malformed report: expected one of {allowed!r} at {found!r}")
-        position += 1
-        return found
-
-    def value() -> Any:
-        nonlocal position
-        while True:
-            peek()
-            try:
-                item, end = decoder.raw_decode(buffer, position)
-            except json.JSONDecodeError:
-                if not more():
-                    raise
-                continue
-            # A value ending exactly at the end of the buffer may be cut short (a number): read on to be sure.
-            if end < len(buffer) or not more():
-                position = end
-                return item
-
-    expect("{")
-    if peek() == "}":
-        return
-    while True:
-        name = value()
-        expect(":")
-        if name == key and peek() == "[":
-            expect("[")
-            if peek() == "]":
-                expect("]")
-            else:
-                while True:
-                    yield value()
-                    if expect(",]") == "]":
-                        break
-        else:
-            value()
-        if expect(",}") == "}":
-            return
 
 
 # ---------------------------------------------------------------------- request parsing

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import tempfile
 from collections import Counter
 from typing import Any, Iterator, TextIO
@@ -12,7 +13,15 @@ from typing import Any, Iterator, TextIO
 from schemas.issues import Issue, Severity
 
 SPOOL_BYTES = 8 * 1024 * 1024
+NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$")
 CSV_COLUMNS = ("row", "field", "value", "severity", "code", "message_en", "message_zh")
+
+
+def spreadsheet_safe(text: str | None) -> str | None:
+    """Quote a cell a spreadsheet would run as a formula (OWASP CSV injection); numbers like -91.2 stay."""
+    if text and text[0] in "=+-@\t\r" and not NUMBER.match(text):
+        return "'" + text
+    return text
 
 
 class Report:
@@ -67,11 +76,13 @@ class Report:
         out.write("]}\n")
 
     def write_csv(self, out: TextIO) -> None:
+        """The issues as CSV (open `out` with encoding utf-8-sig so spreadsheets read the Chinese text)."""
         writer = csv.writer(out)
         writer.writerow(CSV_COLUMNS)
         for item in self.issues():
-            writer.writerow([item["row"], item["field"], item["value"], item["severity"], item["code"],
-                             item["message"]["en"], item["message"]["zh"]])
+            writer.writerow([item["row"], item["field"], spreadsheet_safe(item["value"]), item["severity"],
+                             item["code"], spreadsheet_safe(item["message"]["en"]),
+                             spreadsheet_safe(item["message"]["zh"])])
 
     def as_dict(self) -> dict[str, Any]:
         return {**self.head(), "issues": list(self.issues())}

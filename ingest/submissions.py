@@ -186,10 +186,15 @@ class SubmissionService:
             report_path = Path(folder) / "report.json"
             with report_path.open("w", encoding="utf-8") as handle:
                 report.write_json(handle)
-            if self.store.exists(report_key):
-                self.store.delete(report_key)
-            with report_path.open("rb") as handle:
-                self.store.put(report_key, handle, content_type="application/json")
+            csv_path = Path(folder) / "report.csv"
+            with csv_path.open("w", encoding="utf-8-sig", newline="") as handle:
+                report.write_csv(handle)
+            for path, stored_key, kind in ((report_path, report_key, "application/json"),
+                                           (csv_path, report_key[:-len("json")] + "csv", "text/csv")):
+                if self.store.exists(stored_key):
+                    self.store.delete(stored_key)
+                with path.open("rb") as handle:
+                    self.store.put(stored_key, handle, content_type=kind)
             summary = report.head()
             report.close()
         with transaction(self.session_factory) as session:
@@ -329,12 +334,12 @@ class SubmissionService:
                 query = query.where(Center.code == center_code)
             return [s for s in session.scalars(query) if self._may_see(actor, s)]
 
-    def report(self, actor: Actor, submission_id: int) -> BinaryIO:
-        """The archived validation report (JSON)."""
+    def report(self, actor: Actor, submission_id: int, kind: str = "json") -> BinaryIO:
+        """The archived validation report: "json" (the whole report) or "csv" (its issues, for spreadsheets)."""
         submission = self.get(actor, submission_id)
         if not submission.report_key:
             raise InvalidState("The file has not been validated yet.", "文件尚未完成校验。")
-        return self.store.open(submission.report_key)
+        return self.store.open(submission.report_key if kind == "json" else submission.report_key[:-4] + "csv")
 
     def actions(self, actor: Actor, submission: Submission) -> list[str]:
         """The steps the actor may take next on this submission, by the rules the steps themselves enforce

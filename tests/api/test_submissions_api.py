@@ -7,7 +7,6 @@ import json
 
 import pytest
 
-from catalog_api.submissions import json_array_items
 from ingest.report import CSV_COLUMNS
 from tests.ingest.test_submissions import HEADER, csv_file, row
 
@@ -88,7 +87,8 @@ def test_upload_validate_report_submit_approve_publish(client, services, tokens)
 
     exported = client.get(f"{base}/report.csv", headers=auth(reviewer))
     assert exported.status_code == 200 and exported.mimetype == "text/csv"
-    assert list(csv.reader(io.StringIO(exported.get_data(as_text=True)))) == [
+    assert exported.data.startswith("\ufeff".encode("utf-8"))  # spreadsheets then read the Chinese text
+    assert list(csv.reader(io.StringIO(exported.data.decode("utf-8-sig")))) == [
         list(CSV_COLUMNS), ["3", "decimalLatitude", "north", "error", "INVALID_NUMBER", message["en"], message["zh"]]]
 
     blocked = assert_problem(post_json(client, curator, f"/{number}/submit"), 409, "invalid_state")
@@ -270,12 +270,3 @@ def test_review_bodies_are_checked(client, services, tokens, body, field):
 
 def test_an_unknown_state_filter_is_a_400(client, tokens):
     assert_problem(client.get("/api/submissions?state=done", headers=auth(tokens["curator"])), 400, "invalid_input")
-
-
-def test_the_report_reader_streams_any_layout():
-    document = {"file": "a.csv", "notes": [{"x": "\"issues\": ["}], "issues": [{"row": n, "v": "é" * 30}
-                                                                                for n in range(2000)], "tail": 1.5}
-    for text in (json.dumps(document), json.dumps(document, indent=2, ensure_ascii=False)):
-        assert list(json_array_items(io.BytesIO(text.encode("utf-8")), "issues")) == document["issues"]
-    assert list(json_array_items(io.BytesIO(b'{"issues": []}'), "issues")) == []
-    assert list(json_array_items(io.BytesIO(b'{}'), "issues")) == []

@@ -68,3 +68,9 @@ def test_cli_exit_codes_and_json_shape(tmp_path, runner):
     assert document["summary"]["rows"] == 0 and document["issues"][0]["code"] == "FILE_UNREADABLE"
     missing = runner.invoke(main, ["validate", str(tmp_path / "nope.csv"), "--domain", "biological_specimen"])
     assert missing.exit_code == 2
+
+
+def test_csv_report_quotes_formulas_but_not_numbers():
+    from ingest.report import spreadsheet_safe
+    assert [spreadsheet_safe(v) for v in ("=HYPERLINK(\"x\")", "+1+1", "@SUM(A1)", "-91.2", "-12", "north", None)] \
+        == ["'=HYPERLINK(\"x\")", "'+1+1", "'@SUM(A1)", "-91.2", "-12", "north", None]

@@ -67,7 +67,8 @@ def test_the_whole_flow_keeps_its_files_in_the_bucket(services, people, moto, s3
     folder = submission.storage_key.rsplit("/", 1)[0]
     assert submission.storage_key == f"{folder}/specimens.csv" and folder.startswith("submissions/IHB/")
     assert submission.report_key == f"{folder}/report.json"
-    assert bucket_keys(raw, s3_prefix) == sorted([submission.storage_key, submission.report_key])
+    report_csv = f"{folder}/report.csv"
+    assert bucket_keys(raw, s3_prefix) == sorted([submission.storage_key, submission.report_key, report_csv])
 
     data, response = fetch(raw, f"{s3_prefix}/{submission.storage_key}")
     assert data == body and submission.size_bytes == len(body)
@@ -83,13 +84,15 @@ def test_the_whole_flow_keeps_its_files_in_the_bucket(services, people, moto, s3
 
     again = upload(services, curator, io.BytesIO(body))
     assert again.id == submission.id
-    assert bucket_keys(raw, s3_prefix) == sorted([submission.storage_key, submission.report_key])  # still one file
+    report_csv = f"{folder}/report.csv"
+    assert bucket_keys(raw, s3_prefix) == sorted([submission.storage_key, submission.report_key, report_csv])  # still one file
 
     services.submissions.submit(curator, submission.id, valid_rows_only=True)
     approved = services.submissions.approve(reviewer, submission.id)
     services.jobs.wait()
     assert approved.state == "approved" and services.resources.count() == 3
-    assert bucket_keys(raw, s3_prefix) == sorted([submission.storage_key, submission.report_key])
+    report_csv = f"{folder}/report.csv"
+    assert bucket_keys(raw, s3_prefix) == sorted([submission.storage_key, submission.report_key, report_csv])
 
     response = create_app(services=services).test_client().get("/healthz")
     assert response.status_code == 200

@@ -90,7 +90,7 @@ def test_the_same_file_twice_is_one_submission(services, people):
     first = upload(services, people["curator"], csv_file(row(1)))
     second = upload(services, people["curator"], csv_file(row(1)))
     assert first.id == second.id
-    assert len(list(services.store.keys("submissions/IHB/"))) == 2  # the raw file and its report
+    assert len(list(services.store.keys("submissions/IHB/"))) == 3  # the raw file and its report (JSON, CSV)
 
 
 def test_updates_keep_history_and_full_replace_deletes(services, people):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from marshmallow import Schema
 
@@ -21,11 +21,11 @@ class DomainDescription:
     fields: tuple[Declaration, ...]
     checks: tuple = ()   # the domain module's own row checks (its CHECKS), run after the shared ones
 
-    @property
+    @cached_property  # read for every row by the checks: built once per domain
     def by_name(self) -> dict[str, Declaration]:
         return {declaration.name: declaration for declaration in self.fields}
 
-    @property
+    @cached_property
     def core_columns(self) -> dict[str, str]:
         """Resource column → the field that fills it."""
         return {declaration.core: declaration.name for declaration in self.fields if declaration.core}

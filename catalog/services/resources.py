@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any, Callable, Iterable
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from catalog.db import transaction
@@ -38,10 +38,14 @@ def make_identifier(center_code: str, domain: str, local_id: str) -> str:
 
 
 def snapshot(resource: Resource) -> dict[str, Any]:
-    values = {name: getattr(resource, name) for name in CORE_FIELDS}
-    values["sharing_mode"] = str(values["sharing_mode"])
-    return {"identifier": resource.identifier, "domain": str(resource.domain), "local_id": resource.local_id,
-            **values}
+    return snapshot_of({name: getattr(resource, name) for name in ("identifier", "domain", "local_id", *CORE_FIELDS)})
+
+
+def snapshot_of(values: dict[str, Any]) -> dict[str, Any]:
+    """A version as kept in history: the identifier, domain, local id and core fields, as plain JSON values."""
+    kept = {name: values.get(name) for name in ("identifier", "domain", "local_id", *CORE_FIELDS)}
+    kept["domain"], kept["sharing_mode"] = str(kept["domain"]), str(kept["sharing_mode"])
+    return kept
 
 
 @dataclass
@@ -78,16 +82,15 @@ def apply_records(session: Session, actor: Actor, center: Center, domain: Domain
         existing = {resource.local_id: resource for resource in session.scalars(select(Resource).where(
             Resource.center_id == center.id, Resource.domain == domain,
             Resource.local_id.in_(list(values_by_id))))}
-        touched: list[tuple[Resource, ChangeKind]] = []
+        new_rows: list[dict[str, Any]] = []
+        logged: list[tuple[int, int, ChangeKind, dict[str, Any]]] = []  # resource id, version, change, snapshot
         for local_id, values in values_by_id.items():
             core = core_values(values)
             resource = existing.get(local_id)
             if resource is None:
-                resource = Resource(center_id=center.id, domain=domain, local_id=local_id, version=1,
-                                    identifier=make_identifier(center.code, domain.value, local_id),
-                                    submission_id=submission_id, **core)
-                session.add(resource)
-                touched.append((resource, ChangeKind.INSERT))
+                new_rows.append({"center_id": center.id, "domain": domain, "local_id": local_id, "version": 1,
+                                 "identifier": make_identifier(center.code, domain.value, local_id),
+                                 "submission_id": submission_id, "is_deleted": False, **core})
                 changes.insert += 1
             elif not resource.is_deleted and all(getattr(resource, name) == value for name, value in core.items()):
                 changes.unchanged += 1
@@ -97,16 +100,21 @@ def apply_records(session: Session, actor: Actor, center: Center, domain: Domain
                 resource.is_deleted = False
                 resource.version += 1
                 resource.submission_id = submission_id
-                touched.append((resource, ChangeKind.UPDATE))
+                logged.append((resource.id, resource.version, ChangeKind.UPDATE, snapshot(resource)))
                 changes.update += 1
+        if new_rows:
+            # New records go in with one multi-row INSERT … RETURNING instead of an ORM object each.
+            ids = dict(session.execute(insert(Resource).returning(Resource.local_id, Resource.id), new_rows).all())
+            logged += [(ids[row["local_id"]], 1, ChangeKind.INSERT, snapshot_of(row)) for row in new_rows]
         session.flush()
-        for resource, kind in touched:
-            session.add(ResourceHistory(resource_id=resource.id, version=resource.version, change=kind,
-                                        snapshot=snapshot(resource), submission_id=submission_id,
-                                        changed_by_id=actor.user_id))
-            session.add(IndexOutbox(resource_id=resource.id, version=resource.version,
-                                    operation=OutboxOperation.UPSERT))
-        session.flush()
+        if logged:
+            session.execute(insert(ResourceHistory), [
+                {"resource_id": resource_id, "version": version, "change": kind, "snapshot": values,
+                 "submission_id": submission_id, "changed_by_id": actor.user_id}
+                for resource_id, version, kind, values in logged])
+            session.execute(insert(IndexOutbox), [
+                {"resource_id": resource_id, "version": version, "operation": OutboxOperation.UPSERT}
+                for resource_id, version, _, _ in logged])
     return changes
 
 

@@ -48,3 +48,14 @@ def index_fields(domain: str) -> dict[str, str]:
     """Field → search engine type: vocabulary and identifier fields are exact keywords (facets, filters),
     free text is analysed, numbers are numeric."""
     return {d.name: ("keyword" if d.vocabulary else INDEX_TYPES[d.kind]) for d in describe(domain).fields}
+
+
+def index_fields_all() -> dict[str, str]:
+    """Field → type over every domain, for one index that holds them all; a name typed two ways is an error."""
+    from schemas.registry import DOMAINS
+    merged: dict[str, str] = {}
+    for domain in DOMAINS:
+        for name, kind in index_fields(domain).items():
+            if merged.setdefault(name, kind) != kind:
+                raise ValueError(f"field {name!r} is {merged[name]} in one domain and {kind} in {domain}")
+    return merged

@@ -8,7 +8,11 @@ from typing import Any
 from catalog.enums import SharingMode
 from catalog.generalise import generalised
 from catalog.models import Resource
+from schemas.mappings import index_fields_all
 
+# Domain fields the index keeps as exact values (vocabulary codes, identifiers, numbers) for filters and
+# facets; their types come from the schema declarations.
+ATTRIBUTE_TYPES = index_fields_all()
 YEAR = re.compile(r"^(\d{4})")
 
 
@@ -37,6 +41,8 @@ def public_document(resource: Resource) -> dict[str, Any] | None:
         "latitude": values["decimal_latitude"],
         "longitude": values["decimal_longitude"],
         "text": " ".join(_text_values(values["payload"])),
+        "attributes": {name: value for name, value in values["payload"].items()
+                       if ATTRIBUTE_TYPES.get(name, "text") != "text" and value not in (None, "", [])},
         "updated_at": resource.updated_at.isoformat() if resource.updated_at else None,
     }
 

@@ -6,6 +6,7 @@ from typing import Any, Iterable
 from elasticsearch import Elasticsearch, helpers
 
 from catalog.search.query import Query, Result
+from schemas.mappings import index_fields_all
 
 INDEX = "catalog-public"
 KEYWORD_FIELDS = ("domain", "center", "sharing_mode", "country_code", "admin_division")
@@ -37,6 +38,9 @@ MAPPINGS = {
         "latitude": {"type": "float"},
         "longitude": {"type": "float"},
         "updated_at": {"type": "date"},
+        "attributes": {"type": "object", "properties": {
+            name: {"type": kind, **({"ignore_above": 1024} if kind == "keyword" else {})}
+            for name, kind in index_fields_all().items() if kind != "text"}},
     },
 }
 

@@ -39,3 +39,19 @@ def test_same_answers_on_the_embedded_engine_and_elasticsearch(tmp_path, emulato
         assert len(repaired.missing) == 1 and repaired.repaired and consistent
         assert answers[0][0] > 0 and answers[1][0] > 0
     assert embedded[1] == elastic[1]
+
+
+def test_the_elasticsearch_mapping_is_derived_from_the_declarations(emulator_url):
+    from catalog.search.elastic import ElasticBackend
+    from schemas.mappings import index_fields_all
+    backend = ElasticBackend(emulator_url, index="catalog-mapping-check")
+    backend.ensure_index()
+    try:
+        mapping = backend.client.indices.get_mapping(index="catalog-mapping-check")
+        attributes = mapping["catalog-mapping-check"]["mappings"]["properties"]["attributes"]["properties"]
+        expected = {name for name, kind in index_fields_all().items() if kind != "text"}
+        assert set(attributes) == expected
+        assert attributes["basis_of_record"]["type"] == "keyword" and attributes["min_age_ma"]["type"] == "double"
+    finally:
+        backend.client.indices.delete(index="catalog-mapping-check")
+        backend.close()

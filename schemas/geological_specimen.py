@@ -35,7 +35,7 @@ class GeologicalSpecimenSchema(CoreSchema):
     # ------------------------------------------------------------------ identification
     local_id = term(Kind.STRING, "dwc:catalogNumber", required=True, core="local_id", group="identification",
                     max_length=128, zh="标本编号", en="Catalogue number",
-                    aliases=("编号", "资源编号", "标本号", "样品编号", "样品号", "sample name", "sample number",
+                    aliases=("编号", "资源编号", "标本号", "样品编号", "样品号", "sample name",
                              "sample id", "specimen number", "catalogue number", "catalog number", "catalogNumber",
                              "occurrence_no", "id", "local id"),
                     description_en="The collection's own number for the specimen; with the center code and domain "

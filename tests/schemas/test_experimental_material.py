@@ -3,18 +3,18 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from marshmallow import ValidationError
 
 from schemas.core import CoreSchema
 from schemas.fields import NAMESPACES, PLATFORM_PREFIX
 from schemas.issues import CATALOGUE, Severity
 from schemas.registry import describe
 from schemas.validation import validate
+from ingest.mapping import normalise
+from tests.schemas.helpers import found, header_map, headers, invalid_by_marshmallow, invalid_by_validate
 
 DOMAIN = "experimental_material"
 SHARED = Path(__file__).resolve().parents[3] / "shared"
@@ -93,26 +93,6 @@ def row(**changes):
 
 def site(**changes):
     return row(**{**FIELD_SITE, **changes})
-
-
-def found(outcome):
-    return [(issue.field, issue.code) for issue in outcome.issues]
-
-
-def headers(declaration):
-    """Every name a column may carry for the field, as the ingest column mapper collects them."""
-    return (declaration.name, declaration.term, declaration.term_name, declaration.labels["en"],
-            declaration.labels["zh"], *declaration.aliases, *([declaration.mcpd] if declaration.mcpd else []))
-
-
-def normalise(header):
-    """The column mapper's key: width-, case- and punctuation-insensitive ("Altitude (m)" = "altitudem")."""
-    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", header).casefold())
-
-
-def header_map(domain=DOMAIN):
-    """Normalised column name → the one field it fills."""
-    return {normalise(header): d.name for d in describe(domain).fields for header in headers(d)}
 
 
 # ---------------------------------------------------------------- declarations
@@ -229,7 +209,7 @@ def test_real_depmap_rows_validate():
 
 
 def test_chinese_headers_map_to_fields():
-    mapping = header_map()
+    mapping = header_map(DOMAIN)
     assert {column: mapping[normalise(column)] for column in (
         "资源编号", "目录号", "材料类型", "中文名称", "细胞名称", "英文名称", "别名", "物种", "种属", "来源", "保藏历史", "生产厂家",
         "货号", "组织来源", "疾病", "供体年龄", "性别", "细胞形态", "生长特性", "培养基", "代次", "基因型", "遗传背景", "载体",
@@ -369,19 +349,6 @@ def test_unknown_biosafety_level_suggests_the_nearest():
 MARSHMALLOW_BLIND = {"latitude-95"}
 
 
-def invalid_by_validate(outcome):
-    """Fields whose value validate() refuses: an error, or a parse failure (the value is dropped)."""
-    return {i.field: i.code for i in outcome.issues if i.severity == Severity.ERROR or i.code in PARSE_CODES}
-
-
-def invalid_by_marshmallow(data):
-    try:
-        describe(DOMAIN).schema().load(data)
-    except ValidationError as error:
-        return error.messages
-    return {}
-
-
 def test_marshmallow_loads_the_clean_row():
     loaded = describe(DOMAIN).schema().load(CLEAN)
     assert (loaded["material_type"], loaded["biosafety_level"], loaded["passage_number"]) == ("cell_line", "BSL-2", 12)
@@ -392,8 +359,8 @@ def test_marshmallow_loads_the_clean_row():
         strict=True, reason="coordinate ranges are a row check, which marshmallow fields do not run"))
     if case[0] in MARSHMALLOW_BLIND else (case[0], case[1]) for case in ISSUE_CASES], ids=[c[0] for c in ISSUE_CASES])
 def test_marshmallow_and_validate_refuse_the_same_fields(case_id, data):
-    expected = invalid_by_validate(validate(DOMAIN, data))
-    messages = invalid_by_marshmallow(data)
+    expected = invalid_by_validate(validate(DOMAIN, data), PARSE_CODES)
+    messages = invalid_by_marshmallow(DOMAIN, data)
     assert set(messages) == set(expected)
     for field, code in expected.items():
         assert messages[field] == [code]

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import csv
-import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -15,6 +14,8 @@ from schemas.core import CoreSchema
 from schemas.fields import NAMESPACES, PLATFORM_PREFIX, Kind
 from schemas.issues import CATALOGUE, FILE_LEVEL_CODES, Severity
 from schemas.validation import validate
+from ingest.mapping import normalise as norm
+from tests.schemas.helpers import header_map as header_index
 
 DOMAIN = "geological_specimen"
 SHARED = Path(__file__).resolve().parents[3] / "shared"
@@ -26,19 +27,6 @@ PARSE_CODES = {"REQUIRED_FIELD_MISSING", "INVALID_NUMBER", "INVALID_INTEGER", "I
                "IDENTIFIER_INVALID", "UNKNOWN_TERM_REJECTED"}
 NEXT_YEAR = str(date.today().year + 1)
 CHRONO_FIELDS = [f"{end}_{rank}" for rank in ("eon", "era", "period", "epoch", "age") for end in ("earliest", "latest")]
-
-
-def norm(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
-
-
-def header_index(domain: str) -> dict[str, str]:
-    """Every name a column may carry (field name, labels, aliases) → the one field it fills."""
-    index: dict[str, str] = {}
-    for declaration in describe(domain).fields:
-        for name in {declaration.name, *declaration.labels.values(), *declaration.aliases}:
-            index.setdefault(norm(name), declaration.name)
-    return index
 
 
 def real_rows(name: str, **options) -> tuple[list[str], list[list[str]]]:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import csv
 import json
-import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +15,8 @@ from schemas.core import CoreSchema
 from schemas.fields import NAMESPACES, PLATFORM_PREFIX, Kind
 from schemas.issues import CATALOGUE, FILE_LEVEL_CODES, Severity
 from schemas.validation import validate
+from ingest.mapping import normalise as norm
+from tests.schemas.helpers import header_map as header_index
 
 DOMAIN = "microbial_strain"
 SHARED = Path(__file__).resolve().parents[3] / "shared"
@@ -26,19 +27,6 @@ PARSE_CODES = {"REQUIRED_FIELD_MISSING", "INVALID_NUMBER", "INVALID_INTEGER", "I
                "RECORDED_DATE_INVALID", "RECORDED_DATE_RANGE_INVERTED", "VALUE_TOO_LONG", "NUMBER_OUT_OF_RANGE",
                "IDENTIFIER_INVALID", "UNKNOWN_TERM_REJECTED"}
 NEXT_YEAR = str(date.today().year + 1)
-
-
-def norm(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
-
-
-def header_index(domain: str) -> dict[str, str]:
-    """Every name a column may carry (field name, labels, aliases) → the one field it fills."""
-    index: dict[str, str] = {}
-    for declaration in describe(domain).fields:
-        for name in {declaration.name, *declaration.labels.values(), *declaration.aliases}:
-            index.setdefault(norm(name), declaration.name)
-    return index
 
 
 def issues_of(row: dict) -> list[tuple[str, str]]:

@@ -3,18 +3,18 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from marshmallow import ValidationError
 
 from schemas.core import CoreSchema
 from schemas.fields import NAMESPACES, PLATFORM_PREFIX, Kind
 from schemas.issues import CATALOGUE, Severity
 from schemas.registry import describe
 from schemas.validation import validate
+from ingest.mapping import normalise
+from tests.schemas.helpers import found, header_map, headers, invalid_by_marshmallow, invalid_by_validate
 
 DOMAIN = "plant_germplasm"
 SHARED = Path(__file__).resolve().parents[3] / "shared"
@@ -96,26 +96,6 @@ def row(**changes):
         else:
             result[name] = value
     return result
-
-
-def found(outcome):
-    return [(issue.field, issue.code) for issue in outcome.issues]
-
-
-def headers(declaration):
-    """Every name a column may carry for the field, as the ingest column mapper collects them."""
-    return (declaration.name, declaration.term, declaration.term_name, declaration.labels["en"],
-            declaration.labels["zh"], *declaration.aliases, *([declaration.mcpd] if declaration.mcpd else []))
-
-
-def normalise(header):
-    """The column mapper's key: width-, case- and punctuation-insensitive ("Altitude (m)" = "altitudem")."""
-    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", header).casefold())
-
-
-def header_map(domain=DOMAIN):
-    """Normalised column name → the one field it fills."""
-    return {normalise(header): d.name for d in describe(domain).fields for header in headers(d)}
 
 
 # ---------------------------------------------------------------- declarations
@@ -256,7 +236,7 @@ def test_real_wheat_panel_headers_map_to_fields():
 
 
 def test_chinese_descriptor_headers_map_to_fields():
-    mapping = header_map()
+    mapping = header_map(DOMAIN)
     assert {column: mapping[normalise(column)] for column in (
         "全国统一编号", "种质库编号", "引种号", "采集号", "种质名称", "种质外文名", "科名", "属名", "学名", "原产国",
         "原产省", "原产地", "海拔", "经度", "纬度", "来源地", "保存单位", "保存单位编号", "系谱", "选育单位", "育成年份",
@@ -428,19 +408,6 @@ def test_rejected_coordinates_do_not_reach_the_record():
 MARSHMALLOW_BLIND = {"declatitude-95"}
 
 
-def invalid_by_validate(outcome):
-    """Fields whose value validate() refuses: an error, or a parse failure (the value is dropped)."""
-    return {i.field: i.code for i in outcome.issues if i.severity == Severity.ERROR or i.code in PARSE_CODES}
-
-
-def invalid_by_marshmallow(data):
-    try:
-        describe(DOMAIN).schema().load(data)
-    except ValidationError as error:
-        return error.messages
-    return {}
-
-
 def test_marshmallow_loads_the_clean_row():
     loaded = describe(DOMAIN).schema().load(CLEAN)
     assert loaded["storage"] == ["13", "12"] and loaded["event_date"] == "2019-10-12"
@@ -454,8 +421,8 @@ def test_marshmallow_loads_the_clean_row():
     if case[0] in MARSHMALLOW_BLIND else (case[0], case[1]) for case in ISSUE_CASES], ids=[c[0] for c in ISSUE_CASES])
 def test_marshmallow_and_validate_refuse_the_same_fields(case_id, changes):
     data = row(**changes)
-    expected = invalid_by_validate(validate(DOMAIN, data))
-    messages = invalid_by_marshmallow(data)
+    expected = invalid_by_validate(validate(DOMAIN, data), PARSE_CODES)
+    messages = invalid_by_marshmallow(DOMAIN, data)
     assert set(messages) == set(expected)
     for field, code in expected.items():
         assert messages[field] == [code]

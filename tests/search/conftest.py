@@ -17,50 +17,47 @@ from catalog.search.elastic import ElasticBackend
 from catalog.search.embedded import EmbeddedBackend
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def emulator_url(tmp_path_factory):
-    """An Elasticsearch 8 API emulator (noida-db) on a free loopback port, stopped at the end."""
+def emulator_binary() -> str:
     binary = shutil.which("noida-db") or str(Path(os.sys.executable).parent / "noida-db")
     if not Path(binary).exists():
         message = "noida-db is not installed (make test installs it)"
         if os.environ.get("CI") == "true":
             pytest.fail(message, pytrace=False)
         pytest.skip(message)
-    port = _free_port()
-    data = tmp_path_factory.mktemp("noida")
-    process = subprocess.Popen([binary, "start", "--only", "elasticsearch", "--elasticsearch-port", str(port),
-                                "--data-dir", str(data)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               start_new_session=True)
+    return binary
+
+
+def start_emulator(data: Path, port: int) -> subprocess.Popen:
+    """Start noida-db's Elasticsearch API on a loopback port and wait until it answers."""
+    process = subprocess.Popen([emulator_binary(), "start", "--only", "elasticsearch", "--elasticsearch-port",
+                                str(port), "--data-dir", str(data)], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while True:
         try:
             urllib.request.urlopen(url, timeout=1).close()
-            break
+            return process
         except OSError:
             if time.monotonic() > deadline or process.poll() is not None:
-                _stop(process)
+                stop_emulator(process)
                 pytest.fail("the Elasticsearch emulator did not start", pytrace=False)
             time.sleep(0.1)
-    yield url
-    _stop(process)
 
 
-def _stop(process: subprocess.Popen) -> None:
-    """The noida-db command is a wrapper around the server binary: stop its whole process group."""
-    try:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=10)
-    except ProcessLookupError:
-        pass
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
+@pytest.fixture(scope="session")
+def emulator_url(tmp_path_factory):
+    """An Elasticsearch 8 API emulator (noida-db) on a free loopback port, stopped at the end."""
+    port = free_port()
+    process = start_emulator(tmp_path_factory.mktemp("noida"), port)
+    yield f"http://127.0.0.1:{port}"
+    stop_emulator(process)
 
 
 ENGINES = ["embedded", "emulator"] + (["elasticsearch"] if os.environ.get("CATALOG_TEST_ES_URL") else [])
@@ -80,3 +77,16 @@ def engine(request, tmp_path):
     if isinstance(backend, ElasticBackend):
         backend.client.indices.delete(index=backend.index_name, ignore_unavailable=True)
     backend.close()
+
+
+def stop_emulator(process: subprocess.Popen) -> None:
+    """The noida-db command is a wrapper around the server binary: stop its whole process group."""
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=10)
+    except ProcessLookupError:
+        pass
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+
+

@@ -26,6 +26,9 @@ class SearchBackend(Protocol):
     def clear(self) -> None:
         """Remove every document (a full rebuild follows)."""
 
+    def replace_all(self, documents: Iterable[dict[str, Any]]) -> int:
+        """Replace the whole content so that searches never see a partial index; returns documents written."""
+
     def ping(self) -> None:
         """Raise if the engine cannot answer."""
 

@@ -1,6 +1,7 @@
 """Elasticsearch through the official client: the same documents and queries as the embedded engine."""
 from __future__ import annotations
 
+import time
 from typing import Any, Iterable
 
 from elasticsearch import Elasticsearch, helpers
@@ -51,8 +52,37 @@ class ElasticBackend:
         self.client = client or Elasticsearch(url, request_timeout=10, max_retries=2, retry_on_timeout=True)
 
     def ensure_index(self) -> None:
+        """The name everyone reads and writes is an alias over a versioned physical index, so a rebuild can
+        fill a fresh index while searches go on, then move the alias in one atomic step."""
         if not self.client.indices.exists(index=self.index_name):
-            self.client.indices.create(index=self.index_name, settings=SETTINGS, mappings=MAPPINGS)
+            physical = self._new_physical_index()
+            self.client.indices.put_alias(index=physical, name=self.index_name)
+
+    def drop(self) -> None:
+        """Delete the index for good: every physical index behind the alias."""
+        if self.client.indices.exists_alias(name=self.index_name):
+            for index in self.client.indices.get_alias(name=self.index_name):
+                self.client.indices.delete(index=index, ignore_unavailable=True)
+        elif self.client.indices.exists(index=self.index_name):
+            self.client.indices.delete(index=self.index_name)
+
+    def _new_physical_index(self) -> str:
+        physical = f"{self.index_name}-{time.time_ns()}"
+        self.client.indices.create(index=physical, settings=SETTINGS, mappings=MAPPINGS)
+        return physical
+
+    def replace_all(self, documents: Iterable[dict[str, Any]]) -> int:
+        """Rebuild into a new physical index, then swap the alias atomically and drop the old index."""
+        old = list(self.client.indices.get_alias(name=self.index_name)) \
+            if self.client.indices.exists_alias(name=self.index_name) else []
+        physical = self._new_physical_index()
+        written = ElasticBackend(url="", index=physical, client=self.client).index(documents)
+        self.client.indices.refresh(index=physical)
+        actions = [{"remove": {"index": index, "alias": self.index_name}} for index in old]
+        self.client.indices.update_aliases(actions=actions + [{"add": {"index": physical, "alias": self.index_name}}])
+        for index in old:
+            self.client.indices.delete(index=index, ignore_unavailable=True)
+        return written
 
     def index(self, documents: Iterable[dict[str, Any]]) -> int:
         """Bulk-index with the database version as external version, so a stale write never wins."""

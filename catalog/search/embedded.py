@@ -199,6 +199,15 @@ class EmbeddedBackend:
             for statement in SCHEMA:
                 conn.execute(statement)
 
+    def replace_all(self, documents: Iterable[dict[str, Any]]) -> int:
+        """Swap the whole content in one write transaction: readers (WAL) see the old index until the commit."""
+        with self._transaction() as conn:
+            conn.execute("DROP TABLE IF EXISTS documents_fts")
+            conn.execute("DROP TABLE IF EXISTS documents")
+            for statement in SCHEMA:
+                conn.execute(statement)
+            return conn.executemany(_UPSERT, (_row(doc) for doc in documents)).rowcount
+
     def ping(self) -> None:
         try:
             self._conn().execute("SELECT 1 FROM documents LIMIT 1").fetchall()

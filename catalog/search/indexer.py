@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from catalog.db import transaction
@@ -47,13 +47,18 @@ class Indexer:
             done += len(entries)
 
     def rebuild(self, batch_size: int = BATCH_SIZE) -> int:
-        """Empty the index and fill it again from the database; returns the documents indexed."""
-        self.backend.clear()
-        indexed = 0
-        for resources in self._all_resources(batch_size):
-            indexed += self.backend.index(doc for doc in map(public_document, resources) if doc)
+        """Fill the index again from the database while searches go on; returns the documents indexed.
+
+        Changes published during the rebuild stay in the outbox and are applied after the swap, so the new
+        index is never behind the database for long (external versions keep stale writes out)."""
+        with self.session_factory() as session:
+            last_queued = session.scalar(select(func.max(IndexOutbox.id))) or 0
+        documents = (doc for resources in self._all_resources(batch_size)
+                     for doc in map(public_document, resources) if doc)
+        indexed = self.backend.replace_all(documents)
         with transaction(self.session_factory) as session:
-            session.execute(delete(IndexOutbox))
+            session.execute(delete(IndexOutbox).where(IndexOutbox.id <= last_queued))
+        self.drain(batch_size)
         return indexed
 
     def check(self, repair: bool = False, batch_size: int = BATCH_SIZE) -> IndexCheck:

@@ -75,12 +75,13 @@ def engine(request, tmp_path):
     backend.ensure_index()
     yield backend
     if isinstance(backend, ElasticBackend):
-        backend.client.indices.delete(index=backend.index_name, ignore_unavailable=True)
+        backend.drop()
     backend.close()
 
 
-def stop_emulator(process: subprocess.Popen) -> None:
-    """The noida-db command is a wrapper around the server binary: stop its whole process group."""
+def stop_emulator(process: subprocess.Popen, port: int | None = None) -> None:
+    """The noida-db command is a wrapper around the server binary: stop its whole process group, and when the
+    port is given, wait until nothing answers there any more."""
     try:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=10)
@@ -88,5 +89,15 @@ def stop_emulator(process: subprocess.Popen) -> None:
         pass
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
-
-
+    deadline = time.monotonic() + 10
+    while port is not None and time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+        except OSError:
+            return
+        time.sleep(0.1)
+    if port is not None:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass

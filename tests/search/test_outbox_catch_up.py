@@ -34,7 +34,7 @@ def test_publishing_while_the_server_is_down_is_indexed_once_it_is_back(tmp_path
                                        domain="plant_germplasm")
         services.resources.publish(OPERATOR, "HBPG", "plant_germplasm", [tea("A1"), tea("A2")])
         assert services.indexer.drain() == 2
-        stop_emulator(server)
+        stop_emulator(server, port)
         services.resources.publish(OPERATOR, "HBPG", "plant_germplasm", [tea("A3"), tea("A1", quantity="2 kg")])
         with pytest.raises(Exception):
             services.indexer.drain()
@@ -49,4 +49,4 @@ def test_publishing_while_the_server_is_down_is_indexed_once_it_is_back(tmp_path
                     if item["id"].endswith("A1"))["version"] == 2
     finally:
         services.close()
-        stop_emulator(server)
+        stop_emulator(server, port)

@@ -46,6 +46,15 @@ MAPPINGS = {
 }
 
 
+class IndexingRefused(RuntimeError):
+    """Elasticsearch refused some documents; the others were written. `refused` maps id → the item's error."""
+
+    def __init__(self, refused: dict[str, Any]):
+        self.refused = refused
+        first = next(iter(refused.items()))
+        super().__init__(f"Elasticsearch refused {len(refused)} document(s), e.g. {first[0]}: {first[1]}")
+
+
 class ElasticBackend:
     def __init__(self, url: str, index: str = INDEX, client: Elasticsearch | None = None):
         self.index_name = index
@@ -88,14 +97,18 @@ class ElasticBackend:
         """Bulk-index with the database version as external version, so a stale write never wins."""
         actions = ({"_op_type": "index", "_index": self.index_name, "_id": doc["id"], "_source": doc,
                     "version": doc["version"], "version_type": "external"} for doc in documents)
-        written = 0
+        written, refused = 0, {}
+        # Every item's own status is read (HTTP 200 can carry failed items); the helper retries only 429s,
+        # with backoff, and every other item still gets its chance before the failures are reported.
         for ok, item in helpers.streaming_bulk(self.client, actions, raise_on_error=False, max_retries=3,
                                                refresh="wait_for"):
             outcome = item.get("index", {})
             if ok:
                 written += 1
             elif outcome.get("status") != 409:  # 409: the index already holds a newer version
-                raise RuntimeError(f"Elasticsearch refused document {outcome.get('_id')}: {outcome.get('error')}")
+                refused[outcome.get("_id")] = outcome.get("error")
+        if refused:
+            raise IndexingRefused(refused)
         return written
 
     def delete(self, ids: Iterable[str]) -> int:

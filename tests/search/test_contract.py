@@ -101,3 +101,17 @@ def test_unknown_fields_are_refused(loaded):
         loaded.search(Query(filters={"colour": ("red",)}))
     with pytest.raises(ValueError):
         loaded.search(Query(facets=("colour",)))
+
+
+def test_a_refused_document_does_not_stop_the_others(emulator_url):
+    from catalog.search.elastic import ElasticBackend, IndexingRefused
+    backend = ElasticBackend(emulator_url, index="catalog-refusal-check")
+    backend.ensure_index()
+    try:
+        with pytest.raises(IndexingRefused) as caught:
+            backend.index([document(1), document(2, year="nineteen-eighty"), document(3)])
+        assert list(caught.value.refused) == ["HB-002"]
+        assert backend.ids() == {"HB-001", "HB-003"}
+    finally:
+        backend.drop()
+        backend.close()

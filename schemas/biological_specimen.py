@@ -24,8 +24,8 @@ class BiologicalSpecimenSchema(CoreSchema):
                     aliases=("标本号", "馆藏号", "catalog number", "catalogue number", "specimen number"))
     occurrence_id = term(Kind.STRING, "dwc:occurrenceID", group="identification", zh="记录标识", en="Occurrence ID")
     country_code = term(Kind.STRING, "dwc:countryCode", recommended=True, vocabulary="country", core="country_code",
-                        group="origin", zh="国家", en="Country",
-                        aliases=("国家", "原产国", "国别", "country code", "国家代码"),
+                        group="origin", zh="国家代码", en="Country code",
+                        aliases=("国家", "原产国", "国别"),
                         description_en="ISO 3166-1 code or country name in Chinese or English.",
                         description_zh="ISO 3166-1 代码或中英文国家名称。")
     country = term(Kind.STRING, "dwc:country", vocabulary="country", group="origin", zh="国家名称",

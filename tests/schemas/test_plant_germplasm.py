@@ -3,18 +3,16 @@ from __future__ import annotations
 
 import csv
 import re
-from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
-from schemas.core import CoreSchema
-from schemas.fields import NAMESPACES, PLATFORM_PREFIX, Kind
+from schemas.fields import Kind
 from schemas.issues import CATALOGUE, Severity
 from schemas.registry import describe
 from schemas.validation import validate
 from ingest.mapping import normalise
-from tests.schemas.helpers import found, header_map, headers, invalid_by_marshmallow, invalid_by_validate
+from tests.schemas.helpers import found, header_map, invalid_by_marshmallow, invalid_by_validate
 
 DOMAIN = "plant_germplasm"
 SHARED = Path(__file__).resolve().parents[3] / "shared"
@@ -104,37 +102,6 @@ def test_describe_lists_the_fields():
     description = describe(DOMAIN)
     assert tuple(d.name for d in description.fields) == FIELDS
     assert description.schema.__module__ == "schemas.plant_germplasm"
-
-
-def test_every_declaration_has_labels_a_known_term_and_a_group():
-    for declaration in describe(DOMAIN).fields:
-        assert declaration.labels["en"].strip(), declaration.name
-        assert re.search(r"[\u4e00-\u9fff]", declaration.labels["zh"]), declaration.name
-        prefix = declaration.term.partition(":")[0]
-        assert prefix in NAMESPACES or prefix == PLATFORM_PREFIX, declaration.term
-        assert declaration.term_name, declaration.name
-        assert declaration.group in {"identification", "taxon", "origin", "collection", "acquisition", "breeding",
-                                     "preservation", "sharing", "other"}, declaration.name
-
-
-def test_no_two_fields_share_a_term():
-    owners = defaultdict(list)
-    for declaration in describe(DOMAIN).fields:
-        owners[declaration.term].append(declaration.name)
-    assert {term: names for term, names in owners.items() if len(names) > 1} == {}
-
-
-def test_every_header_maps_to_one_field():
-    owners = defaultdict(set)
-    for declaration in describe(DOMAIN).fields:
-        for header in headers(declaration):
-            owners[normalise(header)].add(declaration.name)
-    assert {header: names for header, names in owners.items() if len(names) > 1} == {}
-
-
-def test_core_columns_are_all_still_filled():
-    core = {name: field.metadata["spec"]["core"] for name, field in CoreSchema._declared_fields.items()}
-    assert describe(DOMAIN).core_columns == {column: name for name, column in core.items() if column}
 
 
 def test_every_mcpd_descriptor_is_declared_once():

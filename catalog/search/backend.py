@@ -18,6 +18,9 @@ class SearchBackend(Protocol):
 
     def search(self, query: Query) -> Result: ...
 
+    def suggest(self, text: str, size: int = 10) -> list[dict[str, Any]]:
+        """Names completing `text` (see analysis.completes): [{"value", "kind", "count"}], most frequent first."""
+
     def count(self) -> int: ...
 
     def ids(self) -> set[str]:

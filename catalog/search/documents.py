@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import vocabularies
 from catalog.enums import SharingMode
 from catalog.generalise import generalised
 from catalog.models import Resource
@@ -13,7 +14,11 @@ from schemas.mappings import index_fields_all
 # Domain fields the index keeps as exact values (vocabulary codes, identifiers, numbers) for filters and
 # facets; their types come from the schema declarations.
 ATTRIBUTE_TYPES = index_fields_all()
-YEAR = re.compile(r"^(\d{4})")
+DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+GENUS = re.compile(r"^([A-Z][a-z]+)\b")
+# Germplasm and strains are kept alive; their records are living specimens in Darwin Core's terms.
+DEFAULT_BASIS = {"plant_germplasm": "LivingSpecimen", "animal_germplasm": "LivingSpecimen",
+                 "microbial_strain": "LivingSpecimen", "experimental_material": "MaterialSample"}
 
 
 def public_document(resource: Resource) -> dict[str, Any] | None:
@@ -24,7 +29,9 @@ def public_document(resource: Resource) -> dict[str, Any] | None:
               "locality": resource.locality, "payload": resource.payload or {}}
     if resource.sharing_mode == SharingMode.RESTRICTED:
         values = generalised(values, resource.domain.value)
-    year = YEAR.match(resource.event_date or "")
+    payload = values["payload"]
+    date = DATE.match(resource.event_date or "")
+    genus = payload.get("genus") or (GENUS.match(resource.scientific_name or "") or [None, None])[1]
     return {
         "id": resource.identifier,
         "version": resource.version,
@@ -34,14 +41,24 @@ def public_document(resource: Resource) -> dict[str, Any] | None:
         "title_zh": resource.name_zh,
         "title_en": resource.name_en,
         "scientific_name": resource.scientific_name,
+        "taxon": resource.scientific_name,
+        "vernacular": _vernacular(resource, payload),
+        "family": payload.get("family"),
+        "genus": genus,
+        "basis_of_record": payload.get("basis_of_record") or DEFAULT_BASIS.get(resource.domain.value),
+        "availability": resource.availability,
         "country_code": resource.country_code,
+        "province": _province(resource.admin_division),
         "admin_division": resource.admin_division,
+        "geologic_period": _period(payload),
         "locality": values["locality"],
-        "year": int(year.group(1)) if year else None,
+        "year": int(date.group(1)) if date else None,
+        "event_date": "-".join((date.group(1), date.group(2) or "01", date.group(3) or "01")) if date else None,
+        **_age_range(payload),
         "latitude": values["decimal_latitude"],
         "longitude": values["decimal_longitude"],
-        "text": " ".join(_text_values(values["payload"])),
-        "attributes": {name: value for name, value in values["payload"].items()
+        "text": " ".join(_text_values(payload)),
+        "attributes": {name: value for name, value in payload.items()
                        if ATTRIBUTE_TYPES.get(name, "text") != "text" and value not in (None, "", [])},
         "updated_at": resource.updated_at.isoformat() if resource.updated_at else None,
     }
@@ -56,3 +73,35 @@ def _text_values(value: Any):
     elif isinstance(value, list):
         for item in value:
             yield from _text_values(item)
+
+
+def _vernacular(resource: Resource, payload: dict[str, Any]) -> list[str]:
+    names = [resource.name_zh, resource.name_en, payload.get("vernacular_name"), payload.get("crop_name")]
+    return list(dict.fromkeys(n.strip() for n in names if isinstance(n, str) and n.strip()))
+
+
+def _province(division: str | None) -> str | None:
+    """GB/T 2260: the province is the code's first two digits followed by zeros."""
+    return division[:2] + "0000" if division and len(division) == 6 and division.isdigit() else None
+
+
+def _period(payload: dict[str, Any]) -> str | None:
+    """The earliest geologic period given, or the period a more specific earliest unit belongs to."""
+    if payload.get("earliest_period") or payload.get("latest_period"):
+        return payload.get("earliest_period") or payload.get("latest_period")
+    chart = vocabularies.get("chronostratigraphy")
+    for name in ("earliest_age", "earliest_epoch", "latest_age", "latest_epoch"):
+        if payload.get(name):
+            for unit in chart.ancestors(payload[name]):
+                if unit.properties.get("rank") == "period":
+                    return unit.code
+    return None
+
+
+def _age_range(payload: dict[str, Any]) -> dict[str, float | None]:
+    """Numeric ages when given, else the range of the chronostratigraphic units (derived at validation)."""
+    low = payload.get("min_age_ma", payload.get("max_age_ma"))
+    high = payload.get("max_age_ma", payload.get("min_age_ma"))
+    if low is None:
+        low, high = payload.get("age_end_ma"), payload.get("age_begin_ma")
+    return {"age_min_ma": low, "age_max_ma": high}

@@ -6,44 +6,11 @@ from typing import Any, Iterable
 
 from elasticsearch import Elasticsearch, helpers
 
+from catalog.search.elastic_query import (MAPPINGS, SETTINGS, result_of, search_body, source_of, suggest_body,
+                                          suggestions_of)
 from catalog.search.query import Query, Result
-from schemas.mappings import index_fields_all
 
 INDEX = "catalog-public"
-KEYWORD_FIELDS = ("domain", "center", "sharing_mode", "country_code", "admin_division")
-FILTER_FIELDS = KEYWORD_FIELDS + ("year",)
-TEXT_FIELDS = ("title_zh", "title_en", "scientific_name", "locality", "text")
-FACET_SIZE = 100
-
-# Built-in analysis only: cjk_width + lowercase + cjk_bigram makes Chinese runs searchable by any
-# two-character word, while Latin words keep the standard tokenizer.
-SETTINGS = {
-    "analysis": {
-        "analyzer": {
-            "multilingual": {
-                "type": "custom",
-                "tokenizer": "standard",
-                "filter": ["cjk_width", "lowercase", "asciifolding", "cjk_bigram"],
-            }
-        }
-    }
-}
-MAPPINGS = {
-    "dynamic": "strict",
-    "properties": {
-        "id": {"type": "keyword"},
-        "version": {"type": "long"},
-        **{name: {"type": "keyword"} for name in KEYWORD_FIELDS},
-        **{name: {"type": "text", "analyzer": "multilingual"} for name in TEXT_FIELDS},
-        "year": {"type": "integer"},
-        "latitude": {"type": "float"},
-        "longitude": {"type": "float"},
-        "updated_at": {"type": "date"},
-        "attributes": {"type": "object", "properties": {
-            name: {"type": kind, **({"ignore_above": 1024} if kind == "keyword" else {})}
-            for name, kind in index_fields_all().items() if kind != "text"}},
-    },
-}
 
 
 class IndexingRefused(RuntimeError):
@@ -95,7 +62,7 @@ class ElasticBackend:
 
     def index(self, documents: Iterable[dict[str, Any]]) -> int:
         """Bulk-index with the database version as external version, so a stale write never wins."""
-        actions = ({"_op_type": "index", "_index": self.index_name, "_id": doc["id"], "_source": doc,
+        actions = ({"_op_type": "index", "_index": self.index_name, "_id": doc["id"], "_source": source_of(doc),
                     "version": doc["version"], "version_type": "external"} for doc in documents)
         written, refused = 0, {}
         # Every item's own status is read (HTTP 200 can carry failed items); the helper retries only 429s,
@@ -124,32 +91,13 @@ class ElasticBackend:
         return deleted
 
     def search(self, query: Query) -> Result:
-        body: dict[str, Any] = {"query": self._query(query), "from": query.offset, "size": query.size,
-                                "track_total_hits": True}
-        if not query.text.strip():
-            body["sort"] = [{"id": "asc"}]
-        if query.facets:
-            unknown = [name for name in query.facets if name not in FILTER_FIELDS]
-            if unknown:
-                raise ValueError(f"cannot facet on {unknown[0]!r}")
-            body["aggs"] = {name: {"terms": {"field": name, "size": FACET_SIZE}} for name in query.facets}
-        response = self.client.search(index=self.index_name, **body)
-        facets = {name: {str(bucket["key"]): bucket["doc_count"] for bucket in aggregation["buckets"]}
-                  for name, aggregation in response.get("aggregations", {}).items()}
-        return Result(total=response["hits"]["total"]["value"],
-                      items=[hit["_source"] for hit in response["hits"]["hits"]], facets=facets)
+        return result_of(query, self.client.search(index=self.index_name, **search_body(query)))
 
-    def _query(self, query: Query) -> dict[str, Any]:
-        filters = []
-        for name, values in query.filters.items():
-            if name not in FILTER_FIELDS:
-                raise ValueError(f"cannot filter on {name!r}")
-            filters.append({"terms": {name: list(values)}})
-        # Every word must match in some field; within a word (a CJK run becomes several bigrams) all its
-        # pieces must match in the same field. User text never reaches a query-string parser.
-        must = [{"multi_match": {"query": word, "fields": list(TEXT_FIELDS), "type": "best_fields",
-                                 "operator": "and"}} for word in query.text.split()]
-        return {"bool": {"must": must or [{"match_all": {}}], "filter": filters}}
+    def suggest(self, text: str, size: int = 10) -> list[dict[str, Any]]:
+        body = suggest_body(text)
+        if body is None:
+            return []
+        return suggestions_of(text, self.client.search(index=self.index_name, **body), size)
 
     def count(self) -> int:
         self.client.indices.refresh(index=self.index_name)

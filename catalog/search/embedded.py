@@ -1,126 +1,99 @@
-"""The default, server-less search engine: SQLite FTS5 in one file, with CJK bigram analysis.
+"""The default, server-less search engine: one SQLite file with FTS5 (CJK bigram analysis), B-tree
+indexes for filters, facets and sorting, an R*Tree for coordinates and a table of names for autocomplete.
 
-No daemon to run; the index is a cache rebuilt from the system of record, so WAL + NORMAL sync is enough.
+Durable: every write is one transaction (WAL, synchronous FULL), so an interrupted write leaves the
+index as it was before it; a file that fails its integrity check is set aside and rebuilt from the
+database (see catalog.search.indexer).
 """
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 import threading
-import unicodedata
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from catalog.search import embedded_query
+from catalog.search.analysis import analyse
+from catalog.search.fields import FIELDS
 from catalog.search.query import Query, Result
 
-FILTER_FIELDS = ("domain", "center", "sharing_mode", "country_code", "admin_division", "year")
-# FTS columns and their bm25 weights: a hit in the title counts more than one in the free text.
+# FTS columns (with their bm25 weights) and the document fields analysed into each.
 TEXT_COLUMNS = {"title": 4.0, "name": 3.0, "place": 2.0, "body": 1.0}
+TEXT_SOURCES = {"title": ("title_zh", "title_en"), "name": ("scientific_name", "vernacular"),
+                "place": ("locality",), "body": ("text",)}
+SQL_TYPES = {"keyword": "TEXT", "integer": "INTEGER", "float": "REAL", "date": "TEXT"}
+COLUMNS = tuple(name for name in FIELDS if name != "id")
+INDEXED = tuple(name for name in COLUMNS if name not in ("latitude", "longitude", "age_min_ma", "age_max_ma"))
 
-# Han (with 々〆〇 and compatibility ideographs), kana (not the ・ middle dot) and hangul.
-_CJK = (
-    "\u1100-\u11ff\u3005-\u3007\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff"
-    "\u3131-\u318e\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff"
-    "\U00020000-\U0003134f"
-)
-_CJK_RUN = re.compile(f"([{_CJK}]+)")
-_WORD = re.compile(r"[^\W_]+")
-
-
-def _segments(text: str) -> Iterator[tuple[bool, list[str]]]:
-    """Yield (is_cjk, tokens) per word or CJK run, in text order."""
-    text = unicodedata.normalize("NFKC", text or "").casefold()
-    for i, part in enumerate(_CJK_RUN.split(text)):
-        if i % 2:  # split() with a group puts the CJK runs at the odd positions
-            # Overlapping bigrams, then the run's last character on its own: every character is then
-            # the first character of some token (so a one-character query is a prefix search), and two
-            # runs never sit bigram-to-bigram, so a bigram phrase cannot match across a run boundary.
-            yield True, [part[j : j + 2] for j in range(len(part) - 1)] + [part[-1]]
-        elif part.strip():
-            plain = "".join(c for c in unicodedata.normalize("NFKD", part) if not unicodedata.combining(c))
-            for word in _WORD.findall(plain):
-                yield False, [word]
-
-
-def analyse(text: str | None) -> list[str]:
-    """Tokens of `text`, the same for indexing and querying: folded words and CJK bigrams."""
-    return [token for _, tokens in _segments(text or "") for token in tokens]
-
-
-def _quote(token: str) -> str:
-    return '"' + token.replace('"', '""') + '"'
-
-
-def match_expression(text: str) -> str:
-    """The FTS5 MATCH string for user text: every token required, each one quoted as an FTS5 string."""
-    parts: list[str] = []
-    for cjk, tokens in _segments(text):
-        if cjk and len(tokens) > 1:
-            parts.append(_quote(" ".join(tokens[:-1])))  # the bigrams as one phrase, i.e. consecutive
-        elif cjk:
-            parts.append(_quote(tokens[0]) + " *")  # one character: any token starting with it
-        else:
-            parts.append(_quote(tokens[0]))
-    return " AND ".join(dict.fromkeys(parts))
-
+_FTS = ", ".join(TEXT_COLUMNS)
+_NEW = ", ".join(f"new.{c}" for c in TEXT_COLUMNS)
+_OLD = ", ".join(f"old.{c}" for c in TEXT_COLUMNS)
+_NAMES_OF = "SELECT json_extract(j.value, '$[0]') AS kind, json_extract(j.value, '$[1]') AS value FROM json_each({}) j"
+_ADD_NAMES = (f"INSERT INTO names (kind, value, count) SELECT kind, value, 1 FROM ({_NAMES_OF.format('new.names')}) "
+              "WHERE true ON CONFLICT (kind, value) DO UPDATE SET count = count + 1;")
+_REMOVE_NAMES = (f"UPDATE names SET count = count - 1 WHERE (kind, value) IN ({_NAMES_OF.format('old.names')}); "
+                 "DELETE FROM names WHERE count <= 0;")
+_ADD_POINT = ("INSERT INTO documents_geo SELECT new.docid, new.latitude, new.latitude, new.longitude, new.longitude "
+              "WHERE new.latitude IS NOT NULL AND new.longitude IS NOT NULL;")
+_REMOVE_POINT = "DELETE FROM documents_geo WHERE id = old.docid;"
+_ADD_TEXT = f"INSERT INTO documents_fts (rowid, {_FTS}) VALUES (new.docid, {_NEW});"
+_REMOVE_TEXT = f"INSERT INTO documents_fts (documents_fts, rowid, {_FTS}) VALUES ('delete', old.docid, {_OLD});"
 
 # External content: the analysed text lives in `documents` (the FTS table stores only its inverted
 # index), so the FTS rows are deleted from the exact stored tokens by triggers, and 'rebuild' and
 # 'integrity-check' work.  `docid` aliases the rowid so the FTS mapping survives VACUUM; a TEXT
 # PRIMARY KEY would leave the rowid implicit and renumberable, hence `id` is UNIQUE instead.
-_COLS = ", ".join(TEXT_COLUMNS)
-_NEW = ", ".join(f"new.{c}" for c in TEXT_COLUMNS)
-_OLD = ", ".join(f"old.{c}" for c in TEXT_COLUMNS)
 SCHEMA = [
-    """CREATE TABLE IF NOT EXISTS documents (
+    f"""CREATE TABLE IF NOT EXISTS documents (
         docid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, version INTEGER NOT NULL,
-        domain TEXT, center TEXT, sharing_mode TEXT, country_code TEXT, admin_division TEXT,
-        year INTEGER, latitude REAL, longitude REAL,
-        title TEXT NOT NULL, name TEXT NOT NULL, place TEXT NOT NULL, body TEXT NOT NULL,
-        doc TEXT NOT NULL)""",
-    *(f"CREATE INDEX IF NOT EXISTS documents_{f} ON documents ({f})" for f in FILTER_FIELDS),
-    f"""CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5({_COLS}, content='documents',
+        {', '.join(f'{name} {SQL_TYPES[FIELDS[name].kind]}' for name in COLUMNS)},
+        {', '.join(f'{column} TEXT NOT NULL' for column in TEXT_COLUMNS)},
+        names TEXT NOT NULL, doc TEXT NOT NULL)""",
+    *(f"CREATE INDEX IF NOT EXISTS documents_{name} ON documents ({name}, id)" for name in INDEXED),
+    f"""CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5({_FTS}, content='documents',
         content_rowid='docid', tokenize='unicode61 remove_diacritics 2')""",
-    f"""CREATE TRIGGER IF NOT EXISTS documents_ai AFTER INSERT ON documents BEGIN
-        INSERT INTO documents_fts (rowid, {_COLS}) VALUES (new.docid, {_NEW}); END""",
-    f"""CREATE TRIGGER IF NOT EXISTS documents_ad AFTER DELETE ON documents BEGIN
-        INSERT INTO documents_fts (documents_fts, rowid, {_COLS}) VALUES ('delete', old.docid, {_OLD}); END""",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS documents_geo USING rtree(id, min_lat, max_lat, min_lon, max_lon)",
+    """CREATE TABLE IF NOT EXISTS names (kind TEXT NOT NULL, value TEXT NOT NULL, count INTEGER NOT NULL,
+        PRIMARY KEY (kind, value)) WITHOUT ROWID""",
+    f"CREATE TRIGGER IF NOT EXISTS documents_ai AFTER INSERT ON documents BEGIN {_ADD_TEXT} {_ADD_POINT} {_ADD_NAMES} END",
+    f"CREATE TRIGGER IF NOT EXISTS documents_ad AFTER DELETE ON documents BEGIN {_REMOVE_TEXT} {_REMOVE_POINT} {_REMOVE_NAMES} END",
     f"""CREATE TRIGGER IF NOT EXISTS documents_au AFTER UPDATE ON documents BEGIN
-        INSERT INTO documents_fts (documents_fts, rowid, {_COLS}) VALUES ('delete', old.docid, {_OLD});
-        INSERT INTO documents_fts (rowid, {_COLS}) VALUES (new.docid, {_NEW}); END""",
+        {_REMOVE_TEXT} {_REMOVE_POINT} {_REMOVE_NAMES} {_ADD_TEXT} {_ADD_POINT} {_ADD_NAMES} END""",
 ]
-_FIELDS = ("id", "version", *FILTER_FIELDS, "latitude", "longitude", *TEXT_COLUMNS, "doc")
+TABLES = ("documents_fts", "documents_geo", "names", "documents")
+_STORED = ("id", "version", *COLUMNS, *TEXT_COLUMNS, "names", "doc")
 _UPSERT = (
-    f"INSERT INTO documents ({', '.join(_FIELDS)}) VALUES ({', '.join('?' * len(_FIELDS))}) "
-    f"ON CONFLICT (id) DO UPDATE SET {', '.join(f'{f} = excluded.{f}' for f in _FIELDS[1:])} "
+    f"INSERT INTO documents ({', '.join(_STORED)}) VALUES ({', '.join('?' * len(_STORED))}) "
+    f"ON CONFLICT (id) DO UPDATE SET {', '.join(f'{f} = excluded.{f}' for f in _STORED[1:])} "
     "WHERE excluded.version >= documents.version"  # a stale write never wins
 )
 
 
+def names_of(doc: dict[str, Any]) -> list[tuple[str, str]]:
+    """The names autocomplete offers for a document: its scientific name and its vernacular names."""
+    names = [("scientific", doc["taxon"])] if doc.get("taxon") else []
+    return names + [("vernacular", name) for name in dict.fromkeys(doc.get("vernacular") or ())]
+
+
 def _row(doc: dict[str, Any]) -> tuple[Any, ...]:
-    def text(*keys: str) -> str:
-        return " ".join(t for key in keys for t in analyse(doc.get(key)))
+    def text(fields: tuple[str, ...]) -> str:
+        values = (doc.get(f) for f in fields)
+        return " ".join(t for v in values for item in (v if isinstance(v, list) else [v]) for t in analyse(item))
 
-    keywords = [doc.get(f) for f in FILTER_FIELDS]
-    return (str(doc["id"]), int(doc["version"]), *keywords, doc.get("latitude"), doc.get("longitude"),
-            text("title_zh", "title_en"), text("scientific_name"), text("locality"), text("text"),
+    return (str(doc["id"]), int(doc["version"]), *(doc.get(name) for name in COLUMNS),
+            *(text(TEXT_SOURCES[column]) for column in TEXT_COLUMNS),
+            json.dumps(names_of(doc), ensure_ascii=False),
             json.dumps(doc, ensure_ascii=False, separators=(",", ":")))
-
-
-def _check_fields(fields: Iterable[str], what: str) -> None:
-    for field in fields:
-        if field not in FILTER_FIELDS:
-            raise ValueError(f"unknown {what} field {field!r}; allowed: {', '.join(FILTER_FIELDS)}")
 
 
 class EmbeddedBackend:
     """SearchBackend over `folder / "index.sqlite3"`.
 
     Threads: one connection per thread (threading.local), so readers run in parallel under WAL and
-    SQLite's own file lock serialises writers (BEGIN IMMEDIATE plus a busy timeout); no Python lock
-    is held during queries.  Every connection is also registered so close() can close them all.
+    SQLite's own file lock serialises writers (BEGIN IMMEDIATE plus a busy timeout), also across the
+    web server, the CLI and workers; no Python lock is held during queries.
     """
 
     def __init__(self, folder: Path) -> None:
@@ -140,7 +113,8 @@ class EmbeddedBackend:
         conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
         try:
             conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA synchronous = FULL")  # the outbox is acknowledged only after the commit
+            embedded_query.register_functions(conn)
             if not self._schema_ready:
                 self._create(conn)
         except BaseException:
@@ -166,6 +140,8 @@ class EmbeddedBackend:
     def _create(self, conn: sqlite3.Connection) -> None:
         conn.execute("BEGIN IMMEDIATE")
         try:
+            if self._outdated(conn):
+                self._drop(conn)
             for statement in SCHEMA:
                 conn.execute(statement)
         except BaseException:
@@ -174,8 +150,39 @@ class EmbeddedBackend:
         conn.execute("COMMIT")
         self._schema_ready = True
 
+    @staticmethod
+    def _outdated(conn: sqlite3.Connection) -> bool:
+        """An index file written by an older layout: it is dropped and rebuilt from the database."""
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(documents)")}
+        return bool(columns) and columns != {"docid", *_STORED}
+
+    @staticmethod
+    def _drop(conn: sqlite3.Connection) -> None:
+        for table in TABLES:
+            conn.execute(f"DROP TABLE IF EXISTS {table}")
+
     def ensure_index(self) -> None:
         self._create(self._conn())
+
+    def needs_rebuild(self) -> bool:
+        """True when the file is damaged or was made by another layout; the indexer then rebuilds it."""
+        try:
+            conn = self._conn()
+            ok = conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+            conn.execute("INSERT INTO documents_fts (documents_fts, rank) VALUES ('integrity-check', 1)")
+            return not ok
+        except sqlite3.DatabaseError:
+            return True
+
+    def reset(self) -> None:
+        """Start again from an empty file, setting a damaged one aside (index.sqlite3.damaged)."""
+        self.close()
+        for suffix in ("", "-wal", "-shm"):
+            path = self.path.with_name(self.path.name + suffix)
+            if path.exists():
+                path.replace(path.with_name(path.name + ".damaged"))
+        self._schema_ready = False
+        self.ensure_index()
 
     def index(self, documents: Iterable[dict[str, Any]]) -> int:
         with self._transaction() as conn:
@@ -192,18 +199,13 @@ class EmbeddedBackend:
         return {row[0] for row in self._conn().execute("SELECT id FROM documents")}
 
     def clear(self) -> None:
-        # Dropping is much faster than a row-by-row delete through the triggers, and is transactional.
-        with self._transaction() as conn:
-            conn.execute("DROP TABLE IF EXISTS documents_fts")
-            conn.execute("DROP TABLE IF EXISTS documents")
-            for statement in SCHEMA:
-                conn.execute(statement)
+        self.replace_all(())
 
     def replace_all(self, documents: Iterable[dict[str, Any]]) -> int:
-        """Swap the whole content in one write transaction: readers (WAL) see the old index until the commit."""
+        """Swap the whole content in one write transaction: readers (WAL) see the old index until the commit.
+        Dropping is much faster than a row-by-row delete through the triggers."""
         with self._transaction() as conn:
-            conn.execute("DROP TABLE IF EXISTS documents_fts")
-            conn.execute("DROP TABLE IF EXISTS documents")
+            self._drop(conn)
             for statement in SCHEMA:
                 conn.execute(statement)
             return conn.executemany(_UPSERT, (_row(doc) for doc in documents)).rowcount
@@ -222,39 +224,10 @@ class EmbeddedBackend:
             conn.close()
 
     def search(self, query: Query) -> Result:
-        _check_fields(query.filters, "filter")
-        _check_fields(query.facets, "facet")
-        where: list[str] = []
-        params: list[Any] = []
-        match = match_expression(query.text)
-        if match:
-            source = "documents_fts JOIN documents d ON d.docid = documents_fts.rowid"
-            where.append("documents_fts MATCH ?")
-            params.append(match)
-            order = f"bm25(documents_fts, {', '.join(map(str, TEXT_COLUMNS.values()))}), d.id"
-        else:
-            source, order = "documents d", "d.id"
-        for field, values in query.filters.items():
-            if values:  # an empty tuple selects nothing, so it does not restrict
-                where.append(f"d.{field} IN ({', '.join('?' * len(values))})")
-                params.extend(values)
-        clause = " WHERE " + " AND ".join(where) if where else ""
         # One read transaction, so total, page and facets all see the same snapshot.
         with self._transaction("BEGIN") as conn:
-            total = conn.execute(f"SELECT count(*) FROM {source}{clause}", params).fetchone()[0]
-            rows = []
-            if query.size and query.offset < total:
-                rows = conn.execute(
-                    f"SELECT d.doc FROM {source}{clause} ORDER BY {order} LIMIT ? OFFSET ?",
-                    [*params, query.size, query.offset],
-                ).fetchall()
-            facets: dict[str, dict[str, int]] = {}
-            for field in query.facets:
-                counts = conn.execute(
-                    f"SELECT d.{field}, count(*) FROM {source}{clause}{' AND' if where else ' WHERE'} "
-                    f"d.{field} IS NOT NULL GROUP BY d.{field}",
-                    params,
-                ).fetchall()
-                pairs = sorted(((str(value), n) for value, n in counts), key=lambda kv: (-kv[1], kv[0]))
-                facets[field] = dict(pairs)
-        return Result(total=total, items=[json.loads(row[0]) for row in rows], facets=facets)
+            return embedded_query.run(conn, query)
+
+    def suggest(self, text: str, size: int = 10) -> list[dict[str, Any]]:
+        with self._transaction("BEGIN") as conn:
+            return embedded_query.suggest(conn, text, size)

@@ -14,7 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from catalog.search.embedded import EmbeddedBackend, analyse, match_expression
+from catalog.search.analysis import analyse, match_expression
+from catalog.search.embedded import EmbeddedBackend
 from catalog.search.query import Query
 
 ROOT = Path(__file__).resolve().parents[2]

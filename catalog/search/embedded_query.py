@@ -1,0 +1,165 @@
+"""A Query as SQL over the embedded engine's tables (see catalog.search.embedded), and its result."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any
+
+from catalog.search.analysis import completes, fold, match_expression, text_without_cjk
+from catalog.search.fields import AGE_RANGE, FACET_SIZE, FIELDS, HISTOGRAMS, attribute_name
+from catalog.search.geo import covering_boxes, distance_km
+from catalog.search.query import (BoundingBox, Distance, Query, Range, Result, RELEVANCE, day_after,
+                                  decode_cursor, encode_cursor)
+
+TEXT_WEIGHTS = "4.0, 3.0, 2.0, 1.0"  # bm25 weights of the FTS columns title, name, place, body
+SUGGEST_CANDIDATES = 200
+
+
+def register_functions(conn: sqlite3.Connection) -> None:
+    conn.create_function("distance_km", 4, distance_km, deterministic=True)
+
+
+@dataclass
+class Compiled:
+    source: str
+    where: list[str] = field(default_factory=list)
+    params: list[Any] = field(default_factory=list)
+
+    def add(self, condition: str, *params: Any) -> None:
+        self.where.append(condition)
+        self.params.extend(params)
+
+    def clause(self, *extra: str) -> str:
+        conditions = self.where + list(extra)
+        return " WHERE " + " AND ".join(conditions) if conditions else ""
+
+
+def compile_query(query: Query) -> Compiled:
+    match = match_expression(query.text)
+    if match:
+        compiled = Compiled("documents_fts JOIN documents d ON d.docid = documents_fts.rowid")
+        compiled.add("documents_fts MATCH ?", match)
+    else:
+        compiled = Compiled("documents d")
+    for name, values in query.filters.items():
+        if not values:  # an empty tuple selects nothing, so it does not restrict
+            continue
+        marks = ", ".join("?" * len(values))
+        attribute = attribute_name(name)
+        if attribute:
+            compiled.add(f"EXISTS (SELECT 1 FROM json_each(d.doc, ?) WHERE value IN ({marks}))",
+                         f"$.attributes.{attribute}", *values)
+        else:
+            compiled.add(f"d.{name} IN ({marks})", *values)
+    for name, bounds in query.ranges.items():
+        _add_range(compiled, name, bounds)
+    if query.geo is not None:
+        _add_geo(compiled, query.geo)
+    return compiled
+
+
+def _add_range(compiled: Compiled, name: str, bounds: Range) -> None:
+    if name == AGE_RANGE:  # the record's age range overlaps the asked one
+        if bounds.low is not None:
+            compiled.add("d.age_max_ma >= ?", bounds.low)
+        if bounds.high is not None:
+            compiled.add("d.age_min_ma <= ?", bounds.high)
+        return
+    if bounds.low is not None:
+        compiled.add(f"d.{name} >= ?", bounds.low)
+    if bounds.high is not None:
+        if FIELDS[name].kind == "date":  # the whole last day, also for timestamps
+            compiled.add(f"d.{name} < ?", day_after(bounds.high))
+        else:
+            compiled.add(f"d.{name} <= ?", bounds.high)
+
+
+def _add_geo(compiled: Compiled, geo: BoundingBox | Distance) -> None:
+    # The R*Tree keeps 32-bit bounds rounded outwards: it finds candidates, the exact columns decide.
+    boxes = covering_boxes(geo)
+    candidates = " OR ".join("(max_lat >= ? AND min_lat <= ? AND max_lon >= ? AND min_lon <= ?)" for _ in boxes)
+    compiled.add(f"d.docid IN (SELECT id FROM documents_geo WHERE {candidates})",
+                 *(value for box in boxes for value in (box.south, box.north, box.west, box.east)))
+    exact = " OR ".join("(d.latitude BETWEEN ? AND ? AND d.longitude BETWEEN ? AND ?)" for _ in boxes)
+    compiled.add(f"({exact})", *(value for box in boxes for value in (box.south, box.north, box.west, box.east)))
+    if isinstance(geo, Distance):
+        compiled.add("distance_km(?, ?, d.latitude, d.longitude) <= ?", geo.latitude, geo.longitude, geo.km)
+
+
+def _order(query: Query) -> tuple[str, str]:
+    """The sort expression and the ORDER BY clause; missing values come last, ties go by id."""
+    if query.sort_field == RELEVANCE:
+        if not match_expression(query.text):
+            return "NULL", "id"
+        return f"bm25(documents_fts, {TEXT_WEIGHTS})", "sort_value, id"
+    direction = "DESC" if query.descending else "ASC"
+    name = query.sort_field
+    if name == "id":
+        return "d.id", f"id {direction}"
+    return f"d.{name}", f"sort_value IS NULL, sort_value {direction}, id"
+
+
+def _after(query: Query, after: list[Any]) -> tuple[str, list[Any]]:
+    """The keyset condition for the rows after the cursor's last hit (sort_value, id)."""
+    value, last_id = after
+    if query.sort_field == "id":
+        return ("id < ?" if query.descending else "id > ?"), [last_id]
+    if query.sort_field == RELEVANCE:
+        if value is None:
+            return "id > ?", [last_id]
+        return "(sort_value > ? OR (sort_value = ? AND id > ?))", [value, value, last_id]
+    if value is None:
+        return "(sort_value IS NULL AND id > ?)", [last_id]
+    beyond = "<" if query.descending else ">"
+    return f"(sort_value {beyond} ? OR (sort_value = ? AND id > ?) OR sort_value IS NULL)", [value, value, last_id]
+
+
+def run(conn: sqlite3.Connection, query: Query) -> Result:
+    compiled = compile_query(query)
+    clause = compiled.clause()
+    total = conn.execute(f"SELECT count(*) FROM {compiled.source}{clause}", compiled.params).fetchone()[0]
+    sort_value, order = _order(query)
+    page = f"SELECT d.doc, {sort_value} AS sort_value, d.id AS id FROM {compiled.source}{clause}"
+    params = list(compiled.params)
+    if query.cursor:
+        condition, extra = _after(query, decode_cursor(query))
+        page = f"SELECT * FROM ({page}) WHERE {condition}"
+        params += extra
+    rows = []
+    if query.size and (query.cursor or query.offset < total):
+        rows = conn.execute(f"SELECT * FROM ({page}) ORDER BY {order} LIMIT ? OFFSET ?",
+                            [*params, query.size + 1, query.offset]).fetchall()
+    more, rows = len(rows) > query.size, rows[:query.size]
+    next_cursor = encode_cursor(query, [rows[-1][1], rows[-1][2]]) if more and rows else None
+    facets = {name: _facet(conn, compiled, name) for name in query.facets}
+    return Result(total=total, items=[json.loads(row[0]) for row in rows], facets=facets, next_cursor=next_cursor)
+
+
+def _facet(conn: sqlite3.Connection, compiled: Compiled, name: str) -> dict[str, int]:
+    if name in HISTOGRAMS:
+        column, interval = HISTOGRAMS[name]
+        key = f"(d.{column} - (d.{column} % {interval}))"
+        order = "key"
+    else:
+        key, order = f"d.{name}", "count(*) DESC, key"
+    rows = conn.execute(f"SELECT {key} AS key, count(*) FROM {compiled.source}"
+                        f"{compiled.clause(f'{key} IS NOT NULL')} GROUP BY key ORDER BY {order} LIMIT ?",
+                        [*compiled.params, FACET_SIZE]).fetchall()
+    return {str(value): count for value, count in rows}
+
+
+def suggest(conn: sqlite3.Connection, text: str, size: int) -> list[dict[str, Any]]:
+    """Names that complete `text`, most frequent first; counted by triggers as documents come and go."""
+    typed = fold(text).strip()
+    if not typed:
+        return []
+    escaped = typed.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    # The same test as completes() (LIKE ignores ASCII case), which then settles the rest of Unicode.
+    patterns = [f"%{escaped}%"] if typed != text_without_cjk(typed) else [f"{escaped}%", f"% {escaped}%"]
+    condition = " OR ".join("value LIKE ? ESCAPE '\\'" for _ in patterns)
+    rows = conn.execute(f"SELECT kind, value, count FROM names WHERE {condition} "
+                        "ORDER BY count DESC, value LIMIT ?", (*patterns, SUGGEST_CANDIDATES)).fetchall()
+    found = [{"value": value, "kind": kind, "count": count} for kind, value, count in rows if completes(value, typed)]
+    return sorted(found, key=lambda s: (-s["count"], s["value"], s["kind"]))[:size]
+

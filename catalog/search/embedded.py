@@ -162,17 +162,11 @@ class EmbeddedBackend:
             conn.execute(f"DROP TABLE IF EXISTS {table}")
 
     def ensure_index(self) -> None:
-        self._create(self._conn())
-
-    def needs_rebuild(self) -> bool:
-        """True when the file is damaged or was made by another layout; the indexer then rebuilds it."""
+        """Create the tables; a file SQLite cannot read is set aside and started afresh (then rebuilt)."""
         try:
-            conn = self._conn()
-            ok = conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
-            conn.execute("INSERT INTO documents_fts (documents_fts, rank) VALUES ('integrity-check', 1)")
-            return not ok
+            self._create(self._conn())
         except sqlite3.DatabaseError:
-            return True
+            self.reset()
 
     def reset(self) -> None:
         """Start again from an empty file, setting a damaged one aside (index.sqlite3.damaged)."""
@@ -182,7 +176,7 @@ class EmbeddedBackend:
             if path.exists():
                 path.replace(path.with_name(path.name + ".damaged"))
         self._schema_ready = False
-        self.ensure_index()
+        self._create(self._conn())
 
     def index(self, documents: Iterable[dict[str, Any]]) -> int:
         with self._transaction() as conn:

@@ -2,6 +2,7 @@
 records carry only generalised coordinates, so nothing hidden can surface through any search feature."""
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Any
 
@@ -15,6 +16,7 @@ from schemas.mappings import index_fields_all
 # facets; their types come from the schema declarations.
 ATTRIBUTE_TYPES = index_fields_all()
 DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 GENUS = re.compile(r"^([A-Z][a-z]+)\b")
 # Germplasm and strains are kept alive; their records are living specimens in Darwin Core's terms.
 DEFAULT_BASIS = {"plant_germplasm": "LivingSpecimen", "animal_germplasm": "LivingSpecimen",
@@ -32,7 +34,7 @@ def public_document(resource: Resource) -> dict[str, Any] | None:
     payload = values["payload"]
     date = DATE.match(resource.event_date or "")
     genus = payload.get("genus") or (GENUS.match(resource.scientific_name or "") or [None, None])[1]
-    return {
+    return _clean({
         "id": resource.identifier,
         "version": resource.version,
         "domain": resource.domain.value,
@@ -53,7 +55,7 @@ def public_document(resource: Resource) -> dict[str, Any] | None:
         "geologic_period": _period(payload),
         "locality": values["locality"],
         "year": int(date.group(1)) if date else None,
-        "event_date": "-".join((date.group(1), date.group(2) or "01", date.group(3) or "01")) if date else None,
+        "event_date": _start_date(date),
         **_age_range(payload),
         "latitude": values["decimal_latitude"],
         "longitude": values["decimal_longitude"],
@@ -61,7 +63,7 @@ def public_document(resource: Resource) -> dict[str, Any] | None:
         "attributes": {name: value for name, value in payload.items()
                        if ATTRIBUTE_TYPES.get(name, "text") != "text" and value not in (None, "", [])},
         "updated_at": resource.updated_at.isoformat() if resource.updated_at else None,
-    }
+    })
 
 
 def _text_values(value: Any):
@@ -73,6 +75,27 @@ def _text_values(value: Any):
     elif isinstance(value, list):
         for item in value:
             yield from _text_values(item)
+
+
+def _start_date(date: re.Match | None) -> str | None:
+    """The first day of the event date (partial dates count from their start); None when not a real day."""
+    if not date:
+        return None
+    try:
+        return datetime.date(int(date.group(1)), int(date.group(2) or 1), int(date.group(3) or 1)).isoformat()
+    except ValueError:
+        return None
+
+
+def _clean(value: Any) -> Any:
+    """Strings as UTF-8 can carry them: a lone surrogate (possible from a JSON upload) becomes U+FFFD."""
+    if isinstance(value, str):
+        return LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {key: _clean(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_clean(item) for item in value]
+    return value
 
 
 def _vernacular(resource: Resource, payload: dict[str, Any]) -> list[str]:

@@ -35,7 +35,8 @@ class ElasticBackend:
             self.client.indices.put_alias(index=physical, name=self.index_name)
 
     def drop(self) -> None:
-        """Delete the index for good: every physical index behind the alias."""
+        """Delete the index for good: every physical index behind the alias, and its template."""
+        self.client.options(ignore_status=404).indices.delete_index_template(name=self.index_name)
         if self.client.indices.exists_alias(name=self.index_name):
             for index in self.client.indices.get_alias(name=self.index_name):
                 self.client.indices.delete(index=index, ignore_unavailable=True)
@@ -43,8 +44,12 @@ class ElasticBackend:
             self.client.indices.delete(index=self.index_name)
 
     def _new_physical_index(self) -> str:
+        """A new versioned index; its settings and mappings come from the index template, which is put
+        (again) first, so every physical index behind the alias is made from the current declarations."""
+        self.client.indices.put_index_template(name=self.index_name, index_patterns=[f"{self.index_name}-*"],
+                                               template={"settings": SETTINGS, "mappings": MAPPINGS})
         physical = f"{self.index_name}-{time.time_ns()}"
-        self.client.indices.create(index=physical, settings=SETTINGS, mappings=MAPPINGS)
+        self.client.indices.create(index=physical)
         return physical
 
     def replace_all(self, documents: Iterable[dict[str, Any]]) -> int:
@@ -52,8 +57,12 @@ class ElasticBackend:
         old = list(self.client.indices.get_alias(name=self.index_name)) \
             if self.client.indices.exists_alias(name=self.index_name) else []
         physical = self._new_physical_index()
-        written = ElasticBackend(url="", index=physical, client=self.client).index(documents)
-        self.client.indices.refresh(index=physical)
+        try:
+            written = ElasticBackend(url="", index=physical, client=self.client).index(documents)
+            self.client.indices.refresh(index=physical)
+        except BaseException:  # the alias still points at the old index, which goes on answering
+            self.client.indices.delete(index=physical, ignore_unavailable=True)
+            raise
         actions = [{"remove": {"index": index, "alias": self.index_name}} for index in old]
         self.client.indices.update_aliases(actions=actions + [{"add": {"index": physical, "alias": self.index_name}}])
         for index in old:

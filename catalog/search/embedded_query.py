@@ -36,7 +36,10 @@ class Compiled:
 
 
 def compile_query(query: Query) -> Compiled:
+    """The FROM and WHERE of a query. With text, the FTS index drives: the column filters are written
+    `+d.column`, which keeps SQLite from starting at a column index and probing FTS once per row."""
     match = match_expression(query.text)
+    column = "+d.{}" if match else "d.{}"
     if match:
         compiled = Compiled("documents_fts JOIN documents d ON d.docid = documents_fts.rowid")
         compiled.add("documents_fts MATCH ?", match)
@@ -48,31 +51,32 @@ def compile_query(query: Query) -> Compiled:
         marks = ", ".join("?" * len(values))
         attribute = attribute_name(name)
         if attribute:
-            compiled.add(f"EXISTS (SELECT 1 FROM json_each(d.doc, ?) WHERE value IN ({marks}))",
+            compiled.add(f"EXISTS (SELECT 1 FROM bodies b, json_each(b.doc, ?) WHERE b.docid = d.docid "
+                         f"AND json_each.value IN ({marks}))",
                          f"$.attributes.{attribute}", *values)
         else:
-            compiled.add(f"d.{name} IN ({marks})", *values)
+            compiled.add(f"{column.format(name)} IN ({marks})", *values)
     for name, bounds in query.ranges.items():
-        _add_range(compiled, name, bounds)
+        _add_range(compiled, name, bounds, column)
     if query.geo is not None:
         _add_geo(compiled, query.geo)
     return compiled
 
 
-def _add_range(compiled: Compiled, name: str, bounds: Range) -> None:
+def _add_range(compiled: Compiled, name: str, bounds: Range, column: str) -> None:
     if name == AGE_RANGE:  # the record's age range overlaps the asked one
         if bounds.low is not None:
-            compiled.add("d.age_max_ma >= ?", bounds.low)
+            compiled.add(f"{column.format('age_max_ma')} >= ?", bounds.low)
         if bounds.high is not None:
-            compiled.add("d.age_min_ma <= ?", bounds.high)
+            compiled.add(f"{column.format('age_min_ma')} <= ?", bounds.high)
         return
     if bounds.low is not None:
-        compiled.add(f"d.{name} >= ?", bounds.low)
+        compiled.add(f"{column.format(name)} >= ?", bounds.low)
     if bounds.high is not None:
         if FIELDS[name].kind == "date":  # the whole last day, also for timestamps
-            compiled.add(f"d.{name} < ?", day_after(bounds.high))
+            compiled.add(f"{column.format(name)} < ?", day_after(bounds.high))
         else:
-            compiled.add(f"d.{name} <= ?", bounds.high)
+            compiled.add(f"{column.format(name)} <= ?", bounds.high)
 
 
 def _add_geo(compiled: Compiled, geo: BoundingBox | Distance) -> None:
@@ -118,9 +122,13 @@ def _after(query: Query, after: list[Any]) -> tuple[str, list[Any]]:
 def run(conn: sqlite3.Connection, query: Query) -> Result:
     compiled = compile_query(query)
     clause = compiled.clause()
-    total = conn.execute(f"SELECT count(*) FROM {compiled.source}{clause}", compiled.params).fetchone()[0]
+    if query.facets:
+        total, facets = _total_and_facets(conn, compiled, query.facets)
+    else:
+        total = conn.execute(f"SELECT count(*) FROM {compiled.source}{clause}", compiled.params).fetchone()[0]
+        facets = {}
     sort_value, order = _order(query)
-    page = f"SELECT d.doc, {sort_value} AS sort_value, d.id AS id FROM {compiled.source}{clause}"
+    page = f"SELECT d.docid AS docid, {sort_value} AS sort_value, d.id AS id FROM {compiled.source}{clause}"
     params = list(compiled.params)
     if query.cursor:
         condition, extra = _after(query, decode_cursor(query))
@@ -132,21 +140,36 @@ def run(conn: sqlite3.Connection, query: Query) -> Result:
                             [*params, query.size + 1, query.offset]).fetchall()
     more, rows = len(rows) > query.size, rows[:query.size]
     next_cursor = encode_cursor(query, [rows[-1][1], rows[-1][2]]) if more and rows else None
-    facets = {name: _facet(conn, compiled, name) for name in query.facets}
-    return Result(total=total, items=[json.loads(row[0]) for row in rows], facets=facets, next_cursor=next_cursor)
+    bodies = dict(conn.execute(f"SELECT docid, doc FROM bodies WHERE docid IN ({', '.join('?' * len(rows))})",
+                               [row[0] for row in rows]).fetchall()) if rows else {}
+    return Result(total=total, items=[json.loads(bodies[row[0]]) for row in rows], facets=facets,
+                  next_cursor=next_cursor)
 
 
-def _facet(conn: sqlite3.Connection, compiled: Compiled, name: str) -> dict[str, int]:
+def _total_and_facets(conn: sqlite3.Connection, compiled: Compiled,
+                      names: tuple[str, ...]) -> tuple[int, dict[str, dict[str, int]]]:
+    """The total and every facet from one pass over the result set (grouped by all facet keys at once),
+    instead of one pass per facet; ordered as Elasticsearch's terms: count descending, then value."""
+    keys = [_facet_key(name) for name in names]
+    rows = conn.execute(f"SELECT {', '.join(keys)}, count(*) FROM {compiled.source}{compiled.clause()} "
+                        f"GROUP BY {', '.join(str(n + 1) for n in range(len(keys)))}", compiled.params).fetchall()
+    counts: list[dict[Any, int]] = [{} for _ in names]
+    for row in rows:
+        for position, value in enumerate(row[:-1]):
+            if value is not None:
+                counts[position][value] = counts[position].get(value, 0) + row[-1]
+    facets = {}
+    for name, values in zip(names, counts):
+        order = (lambda kv: kv[0]) if name in HISTOGRAMS else (lambda kv: (-kv[1], kv[0]))
+        facets[name] = {str(value): count for value, count in sorted(values.items(), key=order)[:FACET_SIZE]}
+    return sum(row[-1] for row in rows), facets
+
+
+def _facet_key(name: str) -> str:
     if name in HISTOGRAMS:
         column, interval = HISTOGRAMS[name]
-        key = f"(d.{column} - (d.{column} % {interval}))"
-        order = "key"
-    else:
-        key, order = f"d.{name}", "count(*) DESC, key"
-    rows = conn.execute(f"SELECT {key} AS key, count(*) FROM {compiled.source}"
-                        f"{compiled.clause(f'{key} IS NOT NULL')} GROUP BY key ORDER BY {order} LIMIT ?",
-                        [*compiled.params, FACET_SIZE]).fetchall()
-    return {str(value): count for value, count in rows}
+        return f"(d.{column} - (d.{column} % {interval}))"
+    return f"d.{name}"
 
 
 def suggest(conn: sqlite3.Connection, text: str, size: int) -> list[dict[str, Any]]:

@@ -25,7 +25,6 @@ RELEVANCE = "relevance"
 
 class InvalidQuery(InvalidInput, ValueError):
     """A search the engines cannot run: an unknown field, a value of the wrong type, a bad cursor."""
-    code = "invalid_query"
 
 
 @dataclass(frozen=True)

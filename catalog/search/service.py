@@ -16,6 +16,7 @@ from catalog.search.query import MAX_PAGE_SIZE, Query, Range, Result
 
 DEFAULT_FACETS = ("domain", "center", "sharing_mode", "country_code", "year")
 MAX_SUGGESTIONS = 20
+MAX_POINTS = 2000
 DUPLICATE_DISTANCE_KM = 15.0  # generalised coordinates sit up to ~8 km from the true point
 
 
@@ -62,6 +63,22 @@ class SearchService:
                                                ranges={"event_date": Range(day, day)}, size=MAX_PAGE_SIZE)).items
         return [item for item in candidates
                 if item["center"] != document["center"] and _same_place(document, item)]
+
+    def points(self, actor: Actor, query: Query, limit: int = MAX_POINTS) -> tuple[list[dict[str, Any]], bool]:
+        """The georeferenced records of a search for a map (public coordinates only), at most `limit`;
+        the flag tells whether more were left out."""
+        located = replace(query, ranges={**query.ranges, "latitude": Range(-90, 90)}, facets=(), offset=0,
+                          size=MAX_PAGE_SIZE, cursor=None)
+        found: list[dict[str, Any]] = []
+        while len(found) < limit:
+            result = self.backend.search(located)
+            found += [{"id": item["id"], "lat": item["latitude"], "lon": item["longitude"],
+                       "title": item.get("title_zh") or item.get("title_en") or item.get("scientific_name") or item["id"],
+                       "title_en": item.get("title_en") or item.get("scientific_name")} for item in result.items]
+            if not result.next_cursor:
+                return found[:limit], False
+            located = replace(located, cursor=result.next_cursor)
+        return found[:limit], True
 
     def iter_identifiers(self, actor: Actor, query: Query) -> Iterator[str]:
         """Every identifier matching `query`, in result order, page by page with the cursor (for exports)."""

@@ -53,6 +53,9 @@ def test_the_elasticsearch_mapping_is_derived_from_the_declarations(emulator_url
         expected = {name for name, kind in index_fields_all().items() if kind != "text"}
         assert set(attributes) == expected
         assert attributes["basis_of_record"]["type"] == "keyword" and attributes["min_age_ma"]["type"] == "double"
+        template = backend.client.indices.get_index_template(name="catalog-mapping-check")["index_templates"][0]
+        assert template["index_template"]["index_patterns"] == ["catalog-mapping-check-*"]
+        assert physical["mappings"]["properties"]["location"]["type"] == "geo_point"
     finally:
         backend.drop()
         backend.close()

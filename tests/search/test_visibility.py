@@ -98,5 +98,5 @@ def test_the_api_answers_the_same_and_hides_the_same(services):
     assert [i["id"] for i in following["items"]] == ["HBPG-plant_germplasm-OPEN2", "HBPG-plant_germplasm-OPEN1"]
     assert following["next_cursor"] is None
     problem = client.get("/api/records?range=year:2020,2010")
-    assert problem.status_code == 400 and problem.get_json()["code"] == "invalid_query"
+    assert problem.status_code == 400 and problem.get_json()["code"] == "invalid_input"
     assert "范围" in problem.get_json()["message"]["zh"]

@@ -1,0 +1,73 @@
+"""Read-only looks into submissions for the submission and review screens: the centers an actor may submit
+for, sample values of each column of an archived file, and a sample of the staged records. Who may see a
+submission is decided by SubmissionService.get, which each function calls first."""
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from catalog.models import Center, StagedRecord
+from catalog.permissions import Actor
+from ingest.readers import ReadError, open_table
+from ingest.submissions import SubmissionService
+
+SAMPLE_ROWS = 200  # rows read for column samples: enough to meet a value in sparse columns, still instant
+
+
+@dataclass(frozen=True)
+class UploadTarget:
+    """A center the actor may submit data for; domain None means the center holds several."""
+    code: str
+    name_zh: str
+    name_en: str
+    domain: str | None
+
+
+def upload_targets(service: SubmissionService, actor: Actor) -> list[UploadTarget]:
+    """The centers whose data the actor may submit (every center for an administrator), by code."""
+    with service.session_factory() as session:
+        centers = session.scalars(select(Center).order_by(Center.code)).all()
+    return [UploadTarget(c.code, c.name_zh, c.name_en, c.domain.value if c.domain else None)
+            for c in centers if actor.curates(c.id)]
+
+
+def column_samples(service: SubmissionService, actor: Actor, submission_id: int,
+                   per_column: int = 3) -> dict[str, list[str]]:
+    """Up to `per_column` distinct non-empty values of every column, from the first rows of the archived file;
+    an unreadable file has no samples (its report already says why)."""
+    submission = service.get(actor, submission_id)
+    samples: dict[str, list[str]] = {}
+    with tempfile.TemporaryDirectory(prefix="catalog-samples-") as folder:
+        local = Path(folder) / submission.file_name
+        with service.store.open(submission.storage_key) as source, local.open("wb") as target:
+            shutil.copyfileobj(source, target, 1 << 20)
+        try:
+            with open_table(local, file_name=submission.file_name) as table:
+                samples = {header: [] for header in table.header}
+                for number, raw in enumerate(table.rows, start=1):
+                    for header, value in raw.cells.items():
+                        value = (value or "").strip()
+                        found = samples.setdefault(header, [])
+                        if value and value not in found and len(found) < per_column:
+                            found.append(value)
+                    if number >= SAMPLE_ROWS:
+                        break
+        except ReadError:
+            return samples
+    return samples
+
+
+def staged_sample(service: SubmissionService, actor: Actor, submission_id: int,
+                  limit: int = 5) -> list[dict[str, Any]]:
+    """The first valid records of a submission waiting for review, as they would be published (with their
+    row number); empty once it is approved, rejected or withdrawn."""
+    service.get(actor, submission_id)
+    with service.session_factory() as session:
+        rows = session.scalars(select(StagedRecord).where(StagedRecord.submission_id == submission_id)
+                               .order_by(StagedRecord.row_number).limit(limit)).all()
+        return [{"row": row.row_number, "local_id": row.local_id, **row.record} for row in rows]

@@ -1,0 +1,220 @@
+"""The curator's screens: upload a file with live progress, map unknown columns, read the validation report,
+submit for review or withdraw; and the list of submissions. Every step is a SubmissionService call, which
+decides who may do what."""
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from flask import Blueprint, Response, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from werkzeug.datastructures import FileStorage, MultiDict
+from werkzeug.exceptions import RequestEntityTooLarge
+
+from catalog.enums import DOMAIN_LABELS, SHARING_MODE_LABELS, Role, SubmissionState
+from catalog.errors import InvalidInput, Unauthenticated
+from catalog.web import current_actor, services
+from ingest.inspection import column_samples, upload_targets
+from ingest.mapping import MappingError, load_mapping_file
+from ingest.remapping import revalidate
+from ingest.report_pages import PAGE_SIZE, IssueFilter, issue_page
+from ingest.submissions import safe_file_name
+from schemas import describe
+from search_ui import screen_errors
+from search_ui.screen_errors import language, too_large, wants_json
+
+bp = Blueprint("submitting", __name__, template_folder="templates")
+screen_errors.register(bp)
+
+RUNNING = (SubmissionState.UPLOADED, SubmissionState.VALIDATING)
+SEVERITIES = ("error", "warning")
+
+
+@bp.before_request
+def _require_sign_in():
+    if not current_actor().is_authenticated:
+        raise Unauthenticated("Please sign in to submit or review data.", "请先登录，再汇交或审核数据。")
+
+
+@bp.app_context_processor
+def submission_navigation() -> dict[str, Any]:
+    """The links base.html shows to signed-in curators and reviewers."""
+    roles = current_actor().roles
+    links = []
+    if roles & {Role.CURATOR, Role.ADMIN}:
+        links.append((url_for("submitting.submit_form"), _("Submit data")))
+    if roles & {Role.CURATOR, Role.REVIEWER, Role.ADMIN}:
+        links.append((url_for("submitting.submissions"), _("Submissions")))
+    if roles & {Role.REVIEWER, Role.ADMIN}:
+        links.append((url_for("reviewing.queue"), _("Review queue")))
+    return {"submission_links": links, "state_label": state_label}
+
+
+def state_label(state: str) -> str:
+    return {"uploaded": _("Uploaded"), "validating": _("Validating"), "validated": _("Validated"),
+            "submitted": _("Submitted for review"), "approved": _("Approved"), "rejected": _("Rejected"),
+            "withdrawn": _("Withdrawn"), "failed": _("Failed")}.get(state, state)
+
+
+# ---------------------------------------------------------------------- upload
+@bp.get("/submit")
+def submit_form():
+    actor = current_actor()
+    targets = upload_targets(services().submissions, actor)
+    if not targets:
+        flash(_("Only curators of a resource center may submit data."), "error")
+        return redirect(url_for("submitting.submissions"))
+    earlier = [s for s in services().submissions.list(actor) if any(s.mapping.get(k) for k in
+                                                                    ("columns", "defaults", "identifier"))]
+    return render_template("submit.html", targets=targets, earlier=earlier, domains=DOMAIN_LABELS,
+                           sharing_modes=SHARING_MODE_LABELS)
+
+
+@bp.post("/submit")
+def upload():
+    try:
+        form, files = request.form, request.files
+    except RequestEntityTooLarge:
+        raise too_large(request.max_content_length) from None
+    file = files.get("file")
+    if file is None or not file.filename:
+        raise InvalidInput("Choose the data file to upload.", "请选择要上传的数据文件。", field="file")
+    center = (form.get("center") or "").strip()
+    if not center:
+        raise InvalidInput("Choose the center the data belong to.", "请选择数据所属的资源库。", field="center")
+    received = services().submissions.receive(
+        current_actor(), center, file.filename, file.stream, domain=form.get("domain") or None,
+        content_type=file.content_type, full_replace=form.get("full_replace") == "on",
+        sharing_mode=form.get("sharing_mode") or None, mapping=chosen_mapping(form, files))
+    submission_id = received.submission.id
+    if not received.created:
+        flash(_("This file was uploaded before with the same options: here is that submission."), "info")
+    if wants_json():
+        return jsonify({"id": submission_id, "created": received.created,
+                        "progress": url_for(".progress", submission_id=submission_id),
+                        "page": url_for(".submission", submission_id=submission_id)}), 202 if received.created else 200
+    return redirect(url_for(".submission", submission_id=submission_id))
+
+
+def chosen_mapping(form: MultiDict[str, str], files: MultiDict[str, FileStorage]) -> dict[str, Any] | None:
+    """The column mapping the curator chose: none (headers matched automatically), a mapping file (JSON or a
+    two-column CSV, as for `catalog ingest --mapping`), or the mapping of an earlier submission."""
+    choice = form.get("mapping_choice") or "automatic"
+    if choice == "file":
+        upload = files.get("mapping_file")
+        if upload is None or not upload.filename:
+            raise InvalidInput("Choose the mapping file, or let the columns be matched automatically.",
+                               "请选择映射文件，或改为自动匹配列名。", field="mapping_file")
+        with tempfile.TemporaryDirectory(prefix="catalog-mapping-") as folder:
+            path = Path(folder) / safe_file_name(upload.filename)
+            upload.save(path)
+            try:
+                return load_mapping_file(path).as_dict()
+            except (MappingError, UnicodeDecodeError) as error:
+                raise InvalidInput(f"The mapping file cannot be used: {error}",
+                                   f"映射文件无法使用：{error}", field="mapping_file") from None
+    if choice == "earlier":
+        number = form.get("earlier_submission", type=int)
+        if number is None:
+            raise InvalidInput("Choose the earlier submission whose mapping to reuse.",
+                               "请选择要沿用其列映射的早先汇交。", field="earlier_submission")
+        saved = services().submissions.get(current_actor(), number).mapping
+        return {key: saved.get(key) or default for key, default in
+                (("columns", {}), ("defaults", {}), ("identifier", []))}
+    return None
+
+
+@bp.get("/submissions/<int:submission_id>/progress")
+def progress(submission_id: int):
+    """Where validation stands, for the page's script to poll."""
+    submission = services().submissions.get(current_actor(), submission_id)
+    state = submission.state
+    phase = "queued" if state == SubmissionState.UPLOADED else (
+        (submission.phase or "reading") if state == SubmissionState.VALIDATING else "done")
+    label = {"queued": _("Waiting to be validated…"), "reading": _("Reading the file…"),
+             "validating": _("Validating: %(rows)s rows checked", rows=submission.rows_done),
+             "done": _("Validation finished.")}[phase]
+    return jsonify({"state": state.value, "phase": phase, "rows_done": submission.rows_done,
+                    "rows_total": submission.rows_total, "done": state not in RUNNING, "label": label,
+                    "next": url_for(".submission", submission_id=submission_id)})
+
+
+# ---------------------------------------------------------------------- reading
+@bp.get("/submissions")
+def submissions():
+    state = request.args.get("state") or None
+    shown = services().submissions.list(current_actor(), state=state)
+    return render_template("submissions.html", submissions=shown, state=state,
+                           states=[s.value for s in SubmissionState])
+
+
+@bp.get("/submissions/<int:submission_id>")
+def submission(submission_id: int):
+    """The validation report: summary, column mapping, flags, the issues filtered and paged, and next steps."""
+    actor = current_actor()
+    found = services().submissions.get(actor, submission_id)
+    chosen = IssueFilter(code=request.args.get("code") or None,
+                         severity=request.args.get("severity") if request.args.get("severity") in SEVERITIES
+                         else None, row=request.args.get("row", type=int))
+    number = max(request.args.get("page", 1, type=int), 1)
+    page = (issue_page(services().submissions.report(actor, submission_id), chosen, (number - 1) * PAGE_SIZE)
+            if found.report_key else None)
+    return render_template("submission.html", submission=found, running=found.state in RUNNING,
+                           actions=services().submissions.actions(actor, found), page=page, number=number,
+                           chosen=chosen, report=found.summary, field_labels=field_labels(found.domain.value))
+
+
+@bp.get("/submissions/<int:submission_id>/report.<any(json, csv):kind>")
+def report_download(submission_id: int, kind: str):
+    handle = services().submissions.report(current_actor(), submission_id, kind)
+    body = iter(lambda: handle.read(1 << 16), b"")
+    response = Response(body, mimetype="application/json" if kind == "json" else "text/csv")
+    response.call_on_close(handle.close)
+    response.headers["Content-Disposition"] = f'attachment; filename="submission-{submission_id}-report.{kind}"'
+    return response
+
+
+def field_labels(domain: str) -> dict[str, str]:
+    return {d.name: d.labels[language()] for d in describe(domain).fields}
+
+
+# ---------------------------------------------------------------------- column mapping
+@bp.get("/submissions/<int:submission_id>/mapping")
+def mapping_form(submission_id: int):
+    actor = current_actor()
+    found = services().submissions.get(actor, submission_id)
+    mapping = found.summary.get("mapping", {})
+    taken = {target for target in mapping.get("columns", {}).values() if target}
+    fields = [d for d in describe(found.domain.value).fields if d.name not in taken]
+    return render_template("mapping.html", submission=found, unknown=mapping.get("unknown", []),
+                           conflicts=mapping.get("conflicts", []), matched=mapping.get("columns", {}),
+                           fields=fields, field_labels=field_labels(found.domain.value),
+                           samples=column_samples(services().submissions, actor, submission_id))
+
+
+@bp.post("/submissions/<int:submission_id>/mapping")
+def save_mapping(submission_id: int):
+    """Validate the file again with the chosen fields for its unmatched columns (an empty choice ignores one)."""
+    prefix = "column:"
+    columns = {name[len(prefix):]: (value or None) for name, value in request.form.items() if name.startswith(prefix)}
+    received = revalidate(services().submissions, current_actor(), submission_id, columns)
+    flash(_("The file is being validated again with your column mapping; the earlier upload was withdrawn."),
+          "info")
+    return redirect(url_for(".submission", submission_id=received.submission.id))
+
+
+# ---------------------------------------------------------------------- the curator's steps
+@bp.post("/submissions/<int:submission_id>/submit")
+def submit(submission_id: int):
+    services().submissions.submit(current_actor(), submission_id,
+                                  valid_rows_only=request.form.get("valid_rows_only") == "on")
+    flash(_("Submitted for review."), "info")
+    return redirect(url_for(".submission", submission_id=submission_id))
+
+
+@bp.post("/submissions/<int:submission_id>/withdraw")
+def withdraw(submission_id: int):
+    services().submissions.withdraw(current_actor(), submission_id)
+    flash(_("The submission was withdrawn."), "info")
+    return redirect(url_for(".submission", submission_id=submission_id))

@@ -1,0 +1,150 @@
+"""The submission and review screens over HTTP: sign-in and CSRF on every form, the upload answering the page's
+script, the report's filters and downloads, the mapping screen, and the review decisions."""
+from __future__ import annotations
+
+import io
+import json
+import re
+
+import pytest
+
+from tests.ingest.test_remapping import with_tray
+from tests.ingest.test_submissions import csv_file, people, row  # noqa: F401  (people is a fixture)
+
+TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
+JSON = {"Accept": "application/json"}
+
+
+def token(client, path: str = "/login") -> str:
+    return TOKEN.search(client.get(path).get_data(as_text=True)).group(1)
+
+
+def sign_in(client, name: str) -> None:
+    """Signed in with English pages, so flashed messages can be compared in English."""
+    answer = client.post("/login", data={"username": name, "password": "password-" + name,
+                                         "csrf_token": token(client, "/login?lang=en")})
+    assert answer.status_code == 302
+
+
+def send(client, stream, **fields):
+    form = {"csrf_token": token(client, "/submit"), "center": "IHB", "sharing_mode": "open",
+            "mapping_choice": "automatic", "file": (stream, "specimens.csv", "text/csv"), **fields}
+    return client.post("/submit", data=form, headers=JSON, content_type="multipart/form-data")
+
+
+def uploaded(client, services, stream, **fields) -> int:
+    answer = send(client, stream, **fields)
+    assert answer.status_code == 202, answer.get_json()
+    services.jobs.wait()
+    return answer.get_json()["id"]
+
+
+@pytest.fixture
+def curator(client, people):  # noqa: F811
+    sign_in(client, "curator")
+    return client
+
+
+def test_screens_need_sign_in(client, people):  # noqa: F811
+    for path in ("/submit", "/submissions", "/review", "/submissions/1"):
+        answer = client.get(path)
+        assert (answer.status_code, answer.headers["Location"]) == (302, "/login"), path
+    assert client.get("/submissions/1/progress", headers=JSON).status_code == 401
+
+
+def test_forms_without_the_csrf_token_are_refused(curator, services):
+    answer = curator.post("/submit", data={"center": "IHB", "file": (csv_file(row(1)), "s.csv", "text/csv")},
+                          headers=JSON, content_type="multipart/form-data")
+    assert answer.status_code == 400 and answer.get_json()["field"] == "csrf_token"
+    assert services.submissions.list(services.accounts.authenticate("curator", "password-curator")) == []
+
+
+def test_upload_progress_and_report(curator, services):
+    answer = send(curator, csv_file(row(1), row(2, lat="north"), row(3, date="2999-01-01")))
+    assert answer.status_code == 202
+    body = answer.get_json()
+    assert body["progress"] == f"/submissions/{body['id']}/progress" and body["page"] == f"/submissions/{body['id']}"
+    services.jobs.wait()
+    progress = curator.get(body["progress"], headers=JSON).get_json()
+    assert {k: progress[k] for k in ("state", "phase", "rows_done", "rows_total", "done")} == {
+        "state": "validated", "phase": "done", "rows_done": 3, "rows_total": 3, "done": True}
+    page = curator.get(body["page"] + "?lang=en").get_data(as_text=True)
+    counts = dict(re.findall(r'data-count="(\w+)">(\d+)<', page))
+    assert counts == {"rows": "3", "valid": "2", "invalid": "1", "warnings": "1"}
+    assert 'name="valid_rows_only"' in page and "INVALID_NUMBER" in page
+    only_errors = curator.get(body["page"] + "?severity=error").get_data(as_text=True)
+    assert 'data-matching="1"' in only_errors and "north" in only_errors
+    row_3 = curator.get(body["page"] + "?row=3").get_data(as_text=True)
+    assert 'data-matching="1"' in row_3 and "RECORDED_DATE_IN_FUTURE" in row_3 and "north" not in row_3
+    report = curator.get(body["page"] + "/report.json")
+    assert report.status_code == 200 and len(json.loads(report.get_data())["issues"]) == 2
+    csv_report = curator.get(body["page"] + "/report.csv")
+    assert csv_report.headers["Content-Disposition"].endswith(f'submission-{body["id"]}-report.csv"')
+    assert csv_report.get_data(as_text=True).lstrip("\ufeff").startswith("row,field,value,severity,code")
+
+
+def test_submit_then_reject_needs_a_reason_then_approve(client, services, people):  # noqa: F811
+    sign_in(client, "curator")
+    number = uploaded(client, services, csv_file(row(1), row(2, lat="north")))
+    page = f"/submissions/{number}"
+    refused = client.post(page + "/submit", data={"csrf_token": token(client, page)}, headers={"Referer": page})
+    assert refused.status_code == 302
+    assert "1 rows have errors" in client.get(page + "?lang=en").get_data(as_text=True)
+    client.post(page + "/submit", data={"csrf_token": token(client, page), "valid_rows_only": "on"})
+    assert services.submissions.get(people["curator"], number).state == "submitted"
+    client.post("/logout", data={"csrf_token": token(client, "/")})
+
+    sign_in(client, "reviewer")
+    queue = client.get("/review?lang=en").get_data(as_text=True)
+    assert f'data-submission="{number}"' in queue and "IHB-1" in queue and "Acipenser sinensis Gray" in queue
+    client.post(f"/review/{number}/reject", data={"csrf_token": token(client, "/review"), "reason": "  "},
+                headers={"Referer": "/review"})
+    assert "A rejection needs a reason" in client.get("/review?lang=en").get_data(as_text=True)
+    assert services.submissions.get(people["reviewer"], number).state == "submitted"
+    client.post(f"/review/{number}/approve", data={"csrf_token": token(client, "/review")})
+    assert services.submissions.get(people["reviewer"], number).state == "approved"
+    services.jobs.wait()
+    assert "Nothing is waiting for review." in client.get("/review?lang=en").get_data(as_text=True)
+    assert services.resources.count() == 1
+
+
+def test_other_centers_and_roles_see_nothing(client, services, people):  # noqa: F811
+    sign_in(client, "curator")
+    number = uploaded(client, services, csv_file(row(1)))
+    client.post("/logout", data={"csrf_token": token(client, "/")})
+    sign_in(client, "other_curator")
+    assert client.get(f"/submissions/{number}").status_code == 404
+    assert client.get(f"/submissions/{number}/report.csv").status_code == 404
+    assert send(client, csv_file(row(2))).status_code == 403
+    client.post("/logout", data={"csrf_token": token(client, "/")})
+    sign_in(client, "researcher")
+    assert client.get("/submit").headers["Location"] == "/submissions"
+    assert "Submit data" not in client.get("/?lang=en").get_data(as_text=True)
+
+
+def test_mapping_screen_maps_an_unknown_column(curator, services, people):  # noqa: F811
+    number = uploaded(curator, services, with_tray(row(1), row(2)))
+    report = curator.get(f"/submissions/{number}?lang=en").get_data(as_text=True)
+    assert 'data-unknown-columns="1"' in report and f"/submissions/{number}/mapping" in report
+    screen = curator.get(f"/submissions/{number}/mapping?lang=en").get_data(as_text=True)
+    assert 'name="column:Tray"' in screen and "<code>T-1</code> · <code>T-2</code>" in screen
+    assert '<option value="preservation_place">' in screen and '<option value="local_id">' not in screen
+    saved = curator.post(f"/submissions/{number}/mapping",
+                         data={"csrf_token": token(curator, "/submissions"), "column:Tray": "preservation_place"})
+    services.jobs.wait()
+    newer = int(saved.headers["Location"].rsplit("/", 1)[1])
+    assert newer != number
+    assert services.submissions.get(people["curator"], number).state == "withdrawn"
+    assert services.submissions.get(people["curator"], newer).summary["mapping"]["unknown"] == []
+    assert "data-unknown-columns" not in curator.get(f"/submissions/{newer}").get_data(as_text=True)
+
+
+def test_upload_with_a_mapping_file(curator, services, people):  # noqa: F811
+    mapping = io.BytesIO(b"column,field\nTray,preservation_place\n")
+    number = uploaded(curator, services, with_tray(row(1)), mapping_choice="file",
+                      mapping_file=(mapping, "trays.csv", "text/csv"))
+    assert services.submissions.get(people["curator"], number).mapping["columns"] == {"Tray": "preservation_place"}
+    broken = send(curator, with_tray(row(5)), mapping_choice="file",
+                  mapping_file=(io.BytesIO(b'{"columns": 3}'), "m.json", "application/json"))
+    assert broken.status_code == 400 and broken.get_json()["field"] == "mapping_file"
+    assert "columns" in broken.get_json()["message"]

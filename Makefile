@@ -6,19 +6,46 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 5000
 ES_PORT ?= 9200
+FRONTEND := search_ui/frontend
+VENDOR := search_ui/static/vendor
 
-.PHONY: run run-elastic test bench install system-packages translations messages clean help
+.PHONY: run run-elastic test e2e bench install system-packages browser assets translations messages clean help
 
 help:
 	@echo "make run    install, migrate, load the demo data once and serve on http://$(HOST):$(PORT)/"
 	@echo "make test   install the test dependencies and run the whole test suite"
 	@echo "make bench  run the benchmarks"
+	@echo "make e2e    run the browser tests alone (headless Chromium; screenshots in CATALOG_TEST_ARTIFACTS)"
+	@echo "make assets build the browser libraries from npm into $(VENDOR)/"
 	@echo "make run-elastic  as make run, with search on an Elasticsearch 8 API emulator (noida-db)"
 
 # Debian packages the targets need, installed only when missing.
 system-packages:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed" >&2; exit 1; }
 	@$(PYTHON) -c 'import venv, ensurepip' 2>/dev/null || { apt-get update -qq && apt-get install -y -qq python3-venv; }
+	@command -v npm >/dev/null || { apt-get update -qq && apt-get install -y -qq nodejs npm; }
+
+# Debian's Chromium and Chinese fonts for the browser tests (tests/e2e), installed only when missing.
+browser:
+	@dpkg -s chromium fonts-noto-cjk >/dev/null 2>&1 || { apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; }
+
+# Browser libraries from npm at the versions package-lock.json pins, served from $(VENDOR)/ (no CDN).
+assets: $(VENDOR)/.built
+
+$(VENDOR)/.built: $(FRONTEND)/package.json $(FRONTEND)/package-lock.json | system-packages
+	cd $(FRONTEND) && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/leaflet $(VENDOR)/leaflet.markercluster $(VENDOR)/world-atlas \
+	  $(VENDOR)/topojson-client $(VENDOR)/swagger-ui
+	cd $(FRONTEND)/node_modules/leaflet && cp -R LICENSE dist/leaflet.js dist/leaflet.css dist/images $(CURDIR)/$(VENDOR)/leaflet/
+	cd $(FRONTEND)/node_modules/leaflet.markercluster && cp MIT-LICENCE.txt dist/leaflet.markercluster.js \
+	  dist/MarkerCluster.css dist/MarkerCluster.Default.css $(CURDIR)/$(VENDOR)/leaflet.markercluster/
+	cd $(FRONTEND)/node_modules/world-atlas && cp LICENSE countries-50m.json $(CURDIR)/$(VENDOR)/world-atlas/
+	cd $(FRONTEND)/node_modules/topojson-client && cp LICENSE dist/topojson-client.min.js \
+	  $(CURDIR)/$(VENDOR)/topojson-client/
+	cd $(FRONTEND)/node_modules/swagger-ui-dist && cp LICENSE NOTICE swagger-ui-bundle.js swagger-ui.css \
+	  $(CURDIR)/$(VENDOR)/swagger-ui/
+	touch $@
 
 $(STAMP): setup.cfg pyproject.toml | system-packages
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,7 +53,7 @@ $(STAMP): setup.cfg pyproject.toml | system-packages
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-install: $(STAMP) translations
+install: $(STAMP) translations assets
 
 translations: $(STAMP)
 	$(BIN)/pybabel compile -d search_ui/translations >/dev/null
@@ -51,12 +78,15 @@ run-elastic: install
 	sleep 1 && $(BIN)/catalog init && $(BIN)/catalog demo && $(BIN)/catalog reindex && \
 	$(BIN)/catalog serve --host $(HOST) --port $(PORT)
 
-test: install
+test: install browser
 	$(BIN)/python -m pytest
+
+e2e: install browser
+	$(BIN)/python -m pytest tests/e2e
 
 bench: install
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .hypothesis *.egg-info
+	rm -rf $(VENV) var .pytest_cache .hypothesis *.egg-info $(VENDOR) $(FRONTEND)/node_modules

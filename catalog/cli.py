@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from catalog.cli_export import export
 from catalog.config import ConfigError, Settings, mask_password
 from catalog.enums import CenterStatus, Domain, Role
 from catalog.errors import CatalogError
@@ -94,10 +95,11 @@ def serve(services, host, port, threads):
     import waitress
 
     from catalog import migrations
-    from catalog.app import create_app
+    from catalog.app import create_app, prepare_index
     from catalog.demo import demo_logins
     if migrations.current_revision(services.engine) != migrations.head_revision():
         raise click.ClickException("the database is not initialised or not up to date: run `catalog init`")
+    prepare_index(services)
     app = create_app(services=services)
     click.echo(f"catalog is serving on http://{host}:{port}/  (public base URL {services.settings.base_url})")
     logins = demo_logins(services)
@@ -227,23 +229,26 @@ def ingest(services, file, center_code, domain, mapping_file, sharing_mode, vali
 @main.command()
 @click.argument("text", required=False, default="")
 @click.option("--filter", "filters", multiple=True, metavar="FIELD=VALUE", help="Repeat for more filters.")
+@click.option("--range", "ranges", multiple=True, metavar="FIELD:LOW,HIGH",
+              help="Numbers, dates or geologic age (age_ma, overlapping); either side may be empty.")
+@click.option("--bbox", metavar="SOUTH,WEST,NORTH,EAST", help="Only records inside this box.")
+@click.option("--near", metavar="LAT,LON,KM", help="Only records within KM of a point.")
 @click.option("--facet", "facets", multiple=True, metavar="FIELD", help="Count the values of a field.")
+@click.option("--sort", metavar="[-]FIELD", help="relevance (default with text), or a field; '-' for descending.")
 @click.option("--size", default=20, show_default=True)
 @click.option("--offset", default=0, show_default=True)
+@click.option("--cursor", help="Continue after the page that printed this cursor.")
 @json_option
 @with_services
-def search(services, text, filters, facets, size, offset, as_json):
+def search(services, text, filters, ranges, bbox, near, facets, sort, size, offset, cursor, as_json):
     """Search the published catalogue as the public sees it."""
-    from catalog.search.query import Query
-    chosen: dict[str, tuple[str, ...]] = {}
-    for item in filters:
-        name, _, value = item.partition("=")
-        if not value:
-            raise click.BadParameter(f"{item!r} must look like field=value", param_hint="--filter")
-        chosen[name] = chosen.get(name, ()) + (value,)
+    from catalog.search.params import query_from
+    given = {"q": text, "bbox": bbox, "near": near, "sort": sort, "size": str(size), "offset": str(offset),
+             "cursor": cursor}
+    repeated = {"filter": filters, "range": ranges, "facet": facets}
     try:
-        result = services.search.search(Actor.anonymous(), Query(text=text, filters=chosen, facets=tuple(facets),
-                                                                 offset=offset, size=size))
+        query = query_from(given.get, lambda name: repeated.get(name, ()))
+        result = services.search.search(Actor.anonymous(), query)
     except ValueError as error:
         raise click.ClickException(str(error)) from None
     lines = [f"{result.total} records"] + [
@@ -251,7 +256,10 @@ def search(services, text, filters, facets, size, offset, as_json):
         for item in result.items]
     for name, counts in result.facets.items():
         lines.append(f"{name}: " + ", ".join(f"{value} {count}" for value, count in counts.items()))
-    emit(as_json, {"total": result.total, "items": result.items, "facets": result.facets}, "\n".join(lines))
+    if result.next_cursor:
+        lines.append(f"next page: --cursor {result.next_cursor}")
+    emit(as_json, {"total": result.total, "items": result.items, "facets": result.facets,
+                   "next_cursor": result.next_cursor}, "\n".join(lines))
 
 
 @main.group()
@@ -420,19 +428,30 @@ def index():
 
 
 @index.command("check")
-@click.option("--repair", is_flag=True, help="Fix the differences found.")
+@click.option("--repair", is_flag=True, help="Fix the differences found and retry the documents set aside.")
 @json_option
 @with_services
 def index_check(services, repair, as_json):
-    """Compare the index with the database; exit 1 when they differ and were not repaired."""
+    """Compare the index with the database and list the documents the engine refused (set aside);
+    exit 1 when they differ and were not repaired."""
     services.indexer.drain()
     result = services.indexer.check(repair=repair)
-    emit(as_json, asdict(result) | {"consistent": result.consistent},
-         f"database {result.in_database}, index {result.in_index}, missing {len(result.missing)}, "
-         f"unexpected {len(result.unexpected)}" + (" (repaired)" if result.repaired else ""))
-    if not result.consistent and not result.repaired:
+    emit(as_json, asdict(result) | {"consistent": result.consistent}, index_check_text(result))
+    if not result.consistent and (not result.repaired or result.unrepaired):
         sys.exit(1)
 
+
+def index_check_text(result) -> str:
+    lines = [f"database {result.in_database}, index {result.in_index}, missing {len(result.missing)}, "
+             f"unexpected {len(result.unexpected)}, set aside {len(result.set_aside)}"
+             + (" (repaired)" if result.repaired else "")]
+    lines += [f"  set aside: {failure['id']} version {failure['version']}, refused {failure['attempts']} "
+              f"time(s) since {failure['first_failed_at']}: {failure['reason']}" for failure in result.set_aside]
+    lines += [f"  still refused: {identifier}" for identifier in result.unrepaired]
+    return "\n".join(lines)
+
+
+main.add_command(export)
 
 if __name__ == "__main__":
     main()

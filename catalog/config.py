@@ -9,11 +9,15 @@ import secrets
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Mapping
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import parse_qs, urlsplit, urlunsplit
+
+from limits import parse_many
 
 PREFIX = "CATALOG_"
 SECRET_FILE = "secret_key"
 MIN_SECRET_LENGTH = 16
+# Generous enough for a campus behind one address whose browsers also call the API (autocomplete, map).
+DEFAULT_RATE_LIMIT = "600/minute"
 
 
 class ConfigError(ValueError):
@@ -37,6 +41,8 @@ class Settings:
     secret_key: str = field(repr=False)
     base_url: str
     max_upload_bytes: int
+    rate_limit: str | None = DEFAULT_RATE_LIMIT  # per client address, for the whole JSON API; None: no limit
+    smtp_url: str | None = field(default=None, repr=False)
 
     @property
     def search_is_embedded(self) -> bool:
@@ -76,6 +82,8 @@ class Settings:
             secret_key=get("SECRET_KEY") or "",
             base_url=check_http_url("BASE_URL", get("BASE_URL"), "http://127.0.0.1:5000"),
             max_upload_bytes=check_positive_int("MAX_UPLOAD_MB", get("MAX_UPLOAD_MB"), 1024) * 1024 * 1024,
+            rate_limit=check_rate_limit(get("RATE_LIMIT")),
+            smtp_url=check_smtp_url(get("SMTP_URL")),
         )
         return settings.with_secret_key()
 
@@ -204,3 +212,44 @@ def check_positive_int(name: str, value: str | None, default: int) -> int:
     if number <= 0:
         raise ConfigError(PREFIX + name, value, "must be greater than zero")
     return number
+
+
+SMTP_SCHEMES = ("smtp", "smtps", "smtp+starttls")
+
+
+def check_smtp_url(value: str | None) -> str | None:
+    """smtp://[user:password@]host[:port] (plain), smtp+starttls://… or smtps://… (TLS); ?from=address sets
+    the sender."""
+    if value is None:
+        return None
+    parts = urlsplit(value)
+    shown = mask_password(value)
+    if parts.scheme not in SMTP_SCHEMES:
+        raise ConfigError(PREFIX + "SMTP_URL", shown,
+                          "expected smtp://host:port, smtp+starttls://user:password@host:587 or smtps://host:465")
+    if not parts.hostname:
+        raise ConfigError(PREFIX + "SMTP_URL", shown, "an SMTP URL needs a host")
+    try:
+        parts.port
+    except ValueError:
+        raise ConfigError(PREFIX + "SMTP_URL", shown, "the port must be a number from 1 to 65535") from None
+    sender = parse_qs(parts.query).get("from", [None])[-1]
+    if sender is not None and "@" not in sender:
+        raise ConfigError(PREFIX + "SMTP_URL", shown, f"from={sender!r} is not an e-mail address")
+    return value
+
+
+def check_rate_limit(value: str | None) -> str | None:
+    """A rate such as 120/minute, or several separated by ';' (120/minute;2000/hour); "none" switches limits off."""
+    if value is None:
+        return DEFAULT_RATE_LIMIT
+    if value.lower() == "none":
+        return None
+    try:
+        rates = parse_many(value)
+    except ValueError:
+        rates = []
+    if not rates or any(rate.amount < 1 for rate in rates):
+        raise ConfigError(PREFIX + "RATE_LIMIT", value, "expected a rate such as 120/minute or 2000/hour "
+                          "(several separated by ';'), or none to switch limits off")
+    return value

@@ -76,3 +76,24 @@ class ChangeKind(StrEnum):
 class OutboxOperation(StrEnum):
     UPSERT = "upsert"
     DELETE = "delete"
+
+
+class Scope(StrEnum):
+    """What an API token may be used for; within a scope it acts with its user's grants, never beyond them."""
+    READ = "read"  # search, records, centers and vocabularies as the user sees them
+    SUBMIT = "submit"  # upload, submit and withdraw submissions of the user's centers, and follow them
+    REVIEW = "review"  # approve and reject submissions of the user's departments, and read them
+    SHARE = "share"  # sharing requests: cart, requests, messages, documents, outputs, notifications, agreements
+    ADMIN = "admin"  # the user's administrator grant (every center, department and token)
+
+
+class ExportFormat(StrEnum):
+    DWCA = "dwca"
+    MCPD = "mcpd"
+
+
+class ExportState(StrEnum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"

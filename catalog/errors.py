@@ -47,3 +47,8 @@ class PayloadTooLarge(CatalogError):
     """An upload past the size limit; the caller must send less, not different, data."""
     code = "payload_too_large"
     status = 413
+
+
+class InsufficientScope(Forbidden):
+    """The API token lacks the scope an action needs, whatever its user may do (RFC 6750 insufficient_scope)."""
+    code = "insufficient_scope"

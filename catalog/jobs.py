@@ -31,6 +31,11 @@ def process_submission(services, submission_id: int) -> str:
     return services.submissions.process(submission_id).state.value
 
 
+@task("export.build")
+def build_export(services, export_id: str) -> str:
+    return services.exports.build(export_id).state.value
+
+
 class JobRunner(Protocol):
     def submit(self, name: str, **kwargs: Any) -> Any: ...
 

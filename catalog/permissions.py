@@ -21,6 +21,8 @@ class Actor:
     username: str
     grants: frozenset[Grant] = field(default_factory=frozenset)
     system: bool = False
+    # None: not limited (a signed-in session, the operator); otherwise the scopes of the API token in use.
+    scopes: frozenset[str] | None = None
 
     @classmethod
     def anonymous(cls) -> "Actor":
@@ -41,6 +43,10 @@ class Actor:
     @property
     def is_admin(self) -> bool:
         return Role.ADMIN in self.roles
+
+    def allows(self, scope: str) -> bool:
+        """Whether the API token behind this actor (if any) carries `scope`."""
+        return self.scopes is None or scope in self.scopes
 
     def curates(self, center_id: int) -> bool:
         return self.is_admin or any(g.role == Role.CURATOR and g.center_id == center_id for g in self.grants)

@@ -3,14 +3,19 @@ from __future__ import annotations
 
 from flask import Flask
 
-from catalog_api import centers, records, schemas, submissions
+from catalog_api import centers, citations, cors, limits, records, schemas, scopes, submissions, tokens
+from catalog_api import exports, openapi, sharing
 from catalog_api.errors import register_problem_handlers
 
-BLUEPRINTS = (records.bp, centers.bp, schemas.bp, submissions.bp)
+BLUEPRINTS = (records.bp, centers.bp, schemas.bp, submissions.bp, citations.bp, tokens.bp, sharing.bp,
+               exports.bp, openapi.bp)
 for _blueprint in BLUEPRINTS:
     register_problem_handlers(_blueprint)
 
 
 def init_app(app: Flask) -> None:
+    limits.init_app(app)  # first, so that even a request with a bad token counts against its client
+    scopes.init_app(app)
+    cors.init_app(app)
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)

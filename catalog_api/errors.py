@@ -28,5 +28,7 @@ def register_problem_handlers(blueprint: Blueprint) -> None:
 
     @blueprint.errorhandler(HTTPException)
     def _http_error(error: HTTPException):
+        if error.response is not None:  # already a problem document, e.g. the 429 of catalog_api.limits
+            return error.response
         return problem(error.code or 500, (error.name or "error").lower().replace(" ", "_"), error.name,
                        {"en": error.description or error.name, "zh": error.description or error.name})

@@ -8,7 +8,7 @@ from flask_babel import Babel
 from flask_wtf.csrf import CSRFProtect
 
 from catalog.web import choose_language
-from search_ui import pages, reference
+from search_ui import api_docs, datasets, pages, reference, requesting, reviewing, submitting
 
 TRANSLATIONS = Path(__file__).parent / "translations"
 
@@ -18,8 +18,14 @@ def init_app(app: Flask) -> None:
     Babel(app, locale_selector=choose_language, default_locale="zh")
     if "csrf" not in app.extensions:
         CSRFProtect(app)
-        for name in ("api_records", "api_centers", "api_schemas", "api_submissions"):
+        for name in ("api_records", "api_centers", "api_schemas", "api_submissions", "api_citations", "api_tokens",
+                     "api_sharing", "api_exports"):
             if name in app.blueprints:
                 app.extensions["csrf"].exempt(app.blueprints[name])
     app.register_blueprint(pages.bp)
     app.register_blueprint(reference.bp)
+    app.register_blueprint(datasets.bp)
+    app.register_blueprint(submitting.bp)
+    app.register_blueprint(reviewing.bp)
+    app.register_blueprint(requesting.bp)
+    app.register_blueprint(api_docs.bp)

@@ -4,17 +4,17 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale, gettext as _
 
+from catalog.citations import cite_record
 from catalog.enums import DOMAIN_LABELS, SHARING_MODE_LABELS
 from catalog.errors import CatalogError, NotFound
-from catalog.search.query import MAX_OFFSET, Query
-from catalog.search.service import DEFAULT_FACETS
+from catalog.linked_data.negotiation import negotiated_rdf
+from catalog.search.query import MAX_OFFSET, InvalidQuery, Query
 from catalog.web import current_actor, services, sign_in, sign_out
+from search_ui import search_view
 from search_ui.record_view import grouped_fields
 
 bp = Blueprint("pages", __name__, template_folder="templates", static_folder="static",
                static_url_path="/static/ui")
-PAGE_SIZE = 20
-FACET_VALUES_SHOWN = 12
 
 
 @bp.app_context_processor
@@ -35,64 +35,51 @@ def _not_found(error: NotFound):
 @bp.get("/")
 def home():
     actor = current_actor()
+    recent = services().search.search(actor, Query(sort="-updated_at", size=8)).items
     return render_template("home.html", totals=services().resources.totals_by_domain(actor),
-                           centers=services().centers.list_centers(actor))
+                           centers=services().centers.list_centers(actor), recent=recent)
 
 
 @bp.get("/search")
 def search():
-    filters: dict[str, tuple[str, ...]] = {}
-    for name in DEFAULT_FACETS:
-        values = tuple(value for value in request.args.getlist(name) if value)
-        if values:
-            filters[name] = values
-    page = max(request.args.get("page", 1, type=int), 1)
-    offset = min((page - 1) * PAGE_SIZE, MAX_OFFSET)
-    query = Query(text=request.args.get("q", "").strip(), filters=filters, facets=DEFAULT_FACETS,
-                  offset=offset, size=PAGE_SIZE)
-    result = services().search.search(current_actor(), query)
-    return render_template("search.html", query=query, result=result, page=page, page_size=PAGE_SIZE,
-                           facets=top_facet_values(result.facets), search_url=search_url,
-                           max_offset=MAX_OFFSET)
-
-
-def top_facet_values(facets: dict[str, dict[str, int]]) -> dict[str, list[tuple[str, int]]]:
-    """The most frequent values of each facet; years newest first."""
-    shown = {}
-    for name, buckets in facets.items():
-        values = sorted(buckets.items(), reverse=True) if name == "year" else list(buckets.items())
-        shown[name] = values[:FACET_VALUES_SHOWN]
-    return shown
-
-
-def search_url(query: Query, toggle: tuple[str, str] | None = None, page: int | None = None) -> str:
-    """The results URL for this query with one filter value added or removed, or another page."""
-    filters = {name: list(values) for name, values in query.filters.items()}
-    if toggle:
-        name, value = toggle
-        values = filters.setdefault(name, [])
-        if value in values:
-            values.remove(value)
-        else:
-            values.append(value)
-    arguments = {name: values for name, values in filters.items() if values}
-    if query.text:
-        arguments["q"] = query.text
-    if page and page > 1:
-        arguments["page"] = page
-    return url_for("pages.search", **arguments)
+    actor, language = current_actor(), str(get_locale() or "zh")
+    if "year_from" in request.args or "year_to" in request.args:  # the form's year boxes become one range
+        return redirect(search_view.year_range_link(request.args.get("year_from", ""), request.args.get("year_to", "")))
+    try:
+        query, page = search_view.query_from_request()
+    except InvalidQuery as error:
+        flash(error.message[language], "error")
+        return redirect(url_for("pages.search", q=request.args.get("q", "")))
+    result = services().search.search(actor, query)
+    centers = {c.code: (c.name_zh if language == "zh" else c.name_en) or c.code
+               for c in services().centers.list_centers(actor)}
+    return render_template("search.html", query=query, result=result, page=page, page_size=search_view.PAGE_SIZE,
+                           facets=search_view.top_values(result.facets), centers=centers, view=search_view,
+                           chips=search_view.active_filters(language, centers), max_offset=MAX_OFFSET,
+                           sorts=search_view.sort_labels(), year_range=search_view.year_range())
 
 
 @bp.get("/resources/<path:identifier>")
 def record(identifier: str):
-    shown = services().resources.view(current_actor(), identifier)
+    rdf = negotiated_rdf("resource", identifier)
+    if rdf is not None:
+        return rdf
+    actor = current_actor()
+    shown = services().resources.view(actor, identifier)
     language = str(get_locale() or "zh")
+    search = services().search
     return render_template("record.html", record=shown,
-                           groups=grouped_fields(shown, language, services().settings.base_url))
+                           groups=grouped_fields(shown, language, services().settings.base_url),
+                           same_taxon=search.same_taxon(actor, identifier),
+                           duplicates=search.possible_duplicates(actor, identifier),
+                           citation=cite_record(services().resources, current_actor(), identifier, shown))
 
 
 @bp.get("/centers/<code>")
 def center(code: str):
+    rdf = negotiated_rdf("center", code)
+    if rdf is not None:
+        return rdf
     return render_template("center.html", center=services().centers.get_center(current_actor(), code))
 
 

@@ -1,19 +1,21 @@
 """Reference pages derived from the declarations: the field reference per domain, and the SKOS
-vocabularies at their own URIs (HTML for people, Turtle for machines)."""
+vocabularies at their own URIs (HTML for people; Turtle, JSON-LD, RDF/XML or N-Triples for machines,
+negotiated as for every other linked-data URI)."""
 from __future__ import annotations
 
 from functools import lru_cache
 
-from flask import Blueprint, Response, abort, render_template, request
+from flask import Blueprint, abort, render_template
 from rdflib import Graph, URIRef
 
 import vocabularies
 from catalog.enums import DOMAIN_LABELS
+from catalog.linked_data.negotiation import BY_SUFFIX, negotiated_graph
 from catalog.web import services
 from schemas import DOMAINS, describe
 
 bp = Blueprint("reference", __name__, template_folder="templates")
-TURTLE = "text/turtle"
+SUFFIXES = (*BY_SUFFIX, ".html")
 
 
 @bp.get("/reference/fields")
@@ -34,25 +36,18 @@ def _graph(name: str, base_url: str) -> Graph:
     return Graph().parse(data=vocabularies.get(name, base_url).turtle(), format="turtle")
 
 
-def concept_turtle(vocabulary, uri: str) -> str:
-    """The concept's own triples, as Turtle."""
+def concept_graph(vocabulary, uri: str) -> Graph:
+    """The concept's own triples."""
     graph = _graph(vocabulary.name, _base_url())
     subject = URIRef(uri)
     own = Graph(namespace_manager=graph.namespace_manager)
     for triple in graph.triples((subject, None, None)):
         own.add(triple)
-    return own.serialize(format="turtle")
+    return own
 
 
 def _base_url() -> str:
     return services().settings.base_url
-
-
-def _wants_turtle(suffix: str | None) -> bool:
-    if suffix is not None:
-        return suffix == ".ttl"
-    best = request.accept_mimetypes.best_match(["text/html", TURTLE, "application/x-turtle"])
-    return best in (TURTLE, "application/x-turtle")
 
 
 def _vocabulary(name: str):
@@ -68,11 +63,12 @@ def vocabulary_index():
 
 
 @bp.get("/vocabularies/<name>")
-@bp.get("/vocabularies/<name><any('.ttl', '.html'):suffix>")
+@bp.get("/vocabularies/<name><any('.ttl', '.jsonld', '.rdf', '.nt', '.html'):suffix>")
 def vocabulary(name: str, suffix: str | None = None):
     vocabulary = _vocabulary(name)
-    if _wants_turtle(suffix):
-        return Response(vocabulary.turtle(), mimetype=TURTLE, headers={"Vary": "Accept"})
+    rdf = None if suffix == ".html" else negotiated_graph(suffix, lambda: _graph(name, _base_url()))
+    if rdf is not None:
+        return rdf
     return render_template("vocabulary.html", vocabulary=vocabulary, concepts=list(vocabulary))
 
 
@@ -80,13 +76,15 @@ def vocabulary(name: str, suffix: str | None = None):
 def concept(name: str, code: str):
     vocabulary = _vocabulary(name)
     suffix = None
-    for candidate in (".ttl", ".html"):
+    for candidate in SUFFIXES:
         if code.endswith(candidate) and vocabulary.get(code) is None:
             code, suffix = code[: -len(candidate)], candidate
+            break
     found = vocabulary.get(code)
     if found is None:
         abort(404)
-    if _wants_turtle(suffix):
-        return Response(concept_turtle(vocabulary, found.uri), mimetype=TURTLE, headers={"Vary": "Accept"})
+    rdf = None if suffix == ".html" else negotiated_graph(suffix, lambda: concept_graph(vocabulary, found.uri))
+    if rdf is not None:
+        return rdf
     return render_template("concept.html", vocabulary=vocabulary, concept=found,
                            ancestors=vocabulary.ancestors(code))

@@ -65,5 +65,5 @@ def test_worker_without_broker_explains(runner):
 def test_index_check_on_a_consistent_index(runner):
     invoke(runner, "init")
     report = json.loads(invoke(runner, "index", "check", "--json").output)
-    assert report == {"in_database": 0, "in_index": 0, "missing": [], "unexpected": [], "repaired": False,
-                      "consistent": True}
+    assert report == {"in_database": 0, "in_index": 0, "missing": [], "unexpected": [], "set_aside": [],
+                      "repaired": False, "unrepaired": [], "consistent": True}

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from catalog.db import transaction
-from catalog.enums import ChangeKind, Domain, OutboxOperation, SharingMode
+from catalog.enums import ChangeKind, Domain, OutboxOperation, Role, SharingMode
 from catalog.errors import Forbidden, InvalidInput, NotFound
 from catalog.models import Center, IndexOutbox, Resource, ResourceHistory
 from catalog.permissions import Actor, may_see
@@ -160,7 +160,42 @@ class ResourceService:
     def view(self, actor: Actor, identifier: str) -> dict[str, Any]:
         """A resource as the actor may see it: precise coordinates of restricted records are generalised
         for anyone outside its center and department, in the core fields and in the payload alike."""
-        resource = self.get(actor, identifier)
+        return self._shown(actor, self.get(actor, identifier))
+
+    def shown(self, actor: Actor, resource: Resource) -> dict[str, Any] | None:
+        """A resource already read (with its center) as view() shows it to the actor, or None when the actor
+        may not see it: for exports, which read their own selection of resources a batch at a time."""
+        if resource.is_deleted or not may_see(actor, resource.sharing_mode, resource.center_id,
+                                              resource.center.department_id):
+            return None
+        return self._shown(actor, resource)
+
+    def views(self, actor: Actor, batch_size: int = 1000) -> Iterator[dict[str, Any]]:
+        """Every published resource the actor may see, each exactly as view() shows it, oldest first; read a
+        batch at a time so memory stays flat (the linked-data dump and other whole-catalogue exports)."""
+        privileged = bool(actor.roles & {Role.CURATOR, Role.REVIEWER, Role.ADMIN})
+        after = 0
+        while True:
+            with self.session_factory() as session:
+                query = select(Resource).where(Resource.is_deleted.is_(False), Resource.id > after)
+                if not privileged:
+                    query = query.where(Resource.sharing_mode != SharingMode.CONFIDENTIAL)
+                batch = session.scalars(query.order_by(Resource.id).limit(batch_size)).all()
+                if not batch:
+                    return
+                after = batch[-1].id
+                shown = [self.shown(actor, resource) for resource in batch]
+            yield from (values for values in shown if values is not None)
+
+    def revision(self) -> tuple[int, int, str | None]:
+        """A value that changes whenever any resource is published, changed or deleted: a cache key for
+        what is derived from all of them."""
+        with self.session_factory() as session:
+            count, versions, latest = session.execute(select(
+                func.count(), func.coalesce(func.sum(Resource.version), 0), func.max(Resource.updated_at))).one()
+            return count, versions, latest.isoformat() if latest else None
+
+    def _shown(self, actor: Actor, resource: Resource) -> dict[str, Any]:
         values = snapshot(resource)
         values.update(id=resource.identifier, center=resource.center.code, version=resource.version,
                       uri=f"{self.base_url}/resources/{resource.identifier}",

@@ -14,7 +14,7 @@ from typing import Any, BinaryIO, Callable, NamedTuple
 
 from boto3.exceptions import Boto3Error
 from botocore.exceptions import BotoCoreError, ClientError
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from catalog.db import transaction
@@ -333,6 +333,20 @@ class SubmissionService:
             if center_code:
                 query = query.where(Center.code == center_code)
             return [s for s in session.scalars(query) if self._may_see(actor, s)]
+
+    def published(self, center_code: str, limit: int = 10) -> list[dict[str, Any]]:
+        """A center's latest approved submissions as anyone may know of them: when, which domain, and how
+        many of the records they brought are public now (confidential ones are not counted)."""
+        with self.session_factory() as session:
+            public = (select(Resource.submission_id, func.count().label("records"))
+                      .where(Resource.is_deleted.is_(False), Resource.sharing_mode != SharingMode.CONFIDENTIAL)
+                      .group_by(Resource.submission_id).subquery())
+            rows = session.execute(
+                select(Submission.updated_at, Submission.domain, public.c.records)
+                .join(Center).join(public, public.c.submission_id == Submission.id)
+                .where(Center.code == center_code, Submission.state == State.APPROVED)
+                .order_by(Submission.updated_at.desc(), Submission.id.desc()).limit(limit))
+            return [{"published_at": at, "domain": domain.value, "records": records} for at, domain, records in rows]
 
     def report(self, actor: Actor, submission_id: int, kind: str = "json") -> BinaryIO:
         """The archived validation report: "json" (the whole report) or "csv" (its issues, for spreadsheets)."""

@@ -80,7 +80,8 @@ def center(code: str):
     rdf = negotiated_rdf("center", code)
     if rdf is not None:
         return rdf
-    return render_template("center.html", center=services().centers.get_center(current_actor(), code))
+    return render_template("center.html", center=services().centers.get_center(current_actor(), code),
+                           publications=services().submissions.published(code))
 
 
 @bp.route("/login", methods=["GET", "POST"])

@@ -113,6 +113,10 @@ def test_upload_validate_report_submit_approve_publish(client, services, tokens)
     listed = client.get("/api/submissions?state=approved", headers=auth(curator)).get_json()
     assert [(item["id"], item["state"]) for item in listed["items"]] == [(number, "approved")]
     assert client.get("/api/submissions?state=submitted", headers=auth(curator)).get_json() == {"items": []}
+    (published,) = services.submissions.published("IHB")   # what the center page lists for anyone
+    assert (published["domain"], published["records"]) == ("biological_specimen", 2)  # the public ones only
+    page = client.get("/centers/IHB?lang=en").get_data(as_text=True)
+    assert "Recent publications" in page and "<td>2</td>" in page
 
 
 def test_reject_needs_a_reason_and_only_the_reviewer_gives_it(client, services, tokens):

@@ -57,3 +57,16 @@ def test_autocomplete_offers_names_from_the_index(page):
     page.wait_for_function("document.querySelectorAll('#name-suggestions option').length > 0")
     offered = page.eval_on_selector_all("#name-suggestions option", "options => options.map(o => o.value)")
     assert offered and all("cam" in name.lower() for name in offered)
+
+
+def test_a_dataset_downloads_as_a_darwin_core_archive(page, tmp_path):
+    import zipfile
+    page.goto("/search?lang=en")
+    page.click("ol.hits li a >> nth=0")
+    page.wait_for_url(re.compile(r"/resources/"))
+    with page.expect_download(timeout=60_000) as download:
+        page.click("button[data-export]")
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    with zipfile.ZipFile(saved) as archive:
+        assert {"meta.xml", "eml.xml", "occurrence.txt"} <= set(archive.namelist())

@@ -5,7 +5,7 @@ from flask import Flask
 
 from catalog_api import centers, citations, cors, limits, records, schemas, scopes, submissions, tokens
 from catalog_api import exports, openapi, sharing
-from catalog_api.errors import register_problem_handlers
+from catalog_api.errors import register_problem_handlers, register_routing_problems
 
 BLUEPRINTS = (records.bp, centers.bp, schemas.bp, submissions.bp, citations.bp, tokens.bp, sharing.bp,
                exports.bp, openapi.bp)
@@ -19,3 +19,4 @@ def init_app(app: Flask) -> None:
     cors.init_app(app)
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
+    register_routing_problems(app)

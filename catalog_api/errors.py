@@ -1,7 +1,7 @@
 """CatalogError → RFC 9457 problem details with a stable code and zh/en messages."""
 from __future__ import annotations
 
-from flask import Blueprint, jsonify
+from flask import Blueprint, Flask, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from catalog.errors import CatalogError
@@ -32,3 +32,16 @@ def register_problem_handlers(blueprint: Blueprint) -> None:
             return error.response
         return problem(error.code or 500, (error.name or "error").lower().replace(" ", "_"), error.name,
                        {"en": error.description or error.name, "zh": error.description or error.name})
+
+
+def register_routing_problems(app: Flask) -> None:
+    """An unknown URL or method under /api/ is a problem document too, not the HTML error page."""
+    def routing_problem(error: HTTPException):
+        if not request.path.startswith("/api/"):
+            return error
+        zh = {404: "没有这个接口地址。", 405: "该接口不支持这个 HTTP 方法。"}[error.code]
+        return problem(error.code, (error.name or "error").lower().replace(" ", "_"), error.name,
+                       {"en": error.description or error.name, "zh": zh})
+
+    app.register_error_handler(404, routing_problem)
+    app.register_error_handler(405, routing_problem)

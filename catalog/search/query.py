@@ -130,7 +130,7 @@ def decode_cursor(query: Query) -> list[Any]:
 
 def _typed(name: str, value: Any) -> Any:
     if name not in FIELDS and attribute_name(name) is None:
-        raise InvalidQuery(f"cannot filter on {name!r}; fields: {', '.join(FIELDS)} or attributes.<field>",
+        raise InvalidQuery(f"unknown filter field {name!r}; fields: {', '.join(FIELDS)} or attributes.<field>",
                            f"不能按 {name!r} 筛选；可用字段：{', '.join(FIELDS)} 或 attributes.<字段>")
     try:
         return filter_value(name, value)

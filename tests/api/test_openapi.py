@@ -197,3 +197,13 @@ def _cases(operation, known: dict[str, list[Any]]) -> st.SearchStrategy:
     return st.one_of(operation.as_strategy(), existing.flatmap(
         lambda fixed: operation.as_strategy(path_parameters=fixed["path_parameters"] or None,
                                             query=fixed["query"] or None)))
+
+
+def test_unknown_urls_and_methods_under_api_are_problem_documents(client):
+    for method, path, status in (("get", "/api/nothing", 404), ("get", "/api/submissions/abc", 404),
+                                 ("delete", "/api/records", 405)):
+        answer = getattr(client, method)(path)
+        assert answer.status_code == status and answer.mimetype == "application/problem+json"
+        assert answer.get_json()["status"] == status and answer.get_json()["message"]["zh"]
+    page = client.get("/no-such-page")
+    assert page.status_code == 404 and page.mimetype == "text/html"

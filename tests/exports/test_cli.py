@@ -72,7 +72,7 @@ def test_mcpd_of_a_search(loaded, runner, folder):
 @pytest.mark.parametrize("arguments, code, message", [
     (["mcpd", "--domain", "biological_specimen"], 1, "This format covers plant_germplasm, animal_germplasm only"),
     (["dwca", "--center", "NOSUCH"], 1, "No center with code 'NOSUCH'. / 没有代码为 'NOSUCH' 的资源库。"),
-    (["dwca", "--filter", "colour=red"], 1, "cannot filter on 'colour'"),
+    (["dwca", "--filter", "colour=red"], 1, "unknown filter field 'colour'"),
     (["dwca", "--filter", "domain"], 2, "must look like field=value"),
     (["dwca", "--domain", "fungi"], 2, "Invalid value for '--domain'"),
 ])

@@ -7,9 +7,10 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 ES_PORT ?= 9200
 FRONTEND := search_ui/frontend
+ES_SPEC := tests/search/elastic_spec
 VENDOR := search_ui/static/vendor
 
-.PHONY: run run-elastic test e2e bench install system-packages browser assets translations messages clean help
+.PHONY: run run-elastic test e2e bench install system-packages browser assets es-spec translations messages clean help
 
 help:
 	@echo "make run    install, migrate, load the demo data once and serve on http://$(HOST):$(PORT)/"
@@ -47,6 +48,14 @@ $(VENDOR)/.built: $(FRONTEND)/package.json $(FRONTEND)/package-lock.json | syste
 	  $(CURDIR)/$(VENDOR)/swagger-ui/
 	touch $@
 
+# The Elasticsearch API specification as the official JavaScript client's request types, and the TypeScript
+# compiler that checks the platform's requests against them (tests/search/test_elastic_spec.py).
+es-spec: $(ES_SPEC)/node_modules/.installed
+
+$(ES_SPEC)/node_modules/.installed: $(ES_SPEC)/package.json $(ES_SPEC)/package-lock.json | system-packages
+	cd $(ES_SPEC) && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
 $(STAMP): setup.cfg pyproject.toml | system-packages
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
@@ -78,7 +87,7 @@ run-elastic: install
 	sleep 1 && $(BIN)/catalog init && $(BIN)/catalog demo && $(BIN)/catalog reindex && \
 	$(BIN)/catalog serve --host $(HOST) --port $(PORT)
 
-test: install browser
+test: install browser es-spec
 	$(BIN)/python -m pytest
 
 e2e: install browser
@@ -89,4 +98,5 @@ bench: install
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .hypothesis *.egg-info $(VENDOR) $(FRONTEND)/node_modules
+	rm -rf $(VENV) var .pytest_cache .hypothesis *.egg-info $(VENDOR) $(FRONTEND)/node_modules \
+	  $(ES_SPEC)/node_modules

@@ -23,6 +23,8 @@ from elasticsearch._sync.client._base import BaseClient
 from catalog.search.elastic import ElasticBackend
 from catalog.search.fields import FIELDS, HISTOGRAMS
 from catalog.search.query import BoundingBox, Distance, Query, Range
+from tests.search.test_elastic_http import (BULK_REJECTED, BULK_UNAVAILABLE, INFO, ITEM_REJECTED, BulkItem,
+                                            document_parsing, fail_items, mapper_parsing, version_conflict)
 from tests.search.test_query_features import CORPUS
 
 SPEC = Path(__file__).parent / "elastic_spec" / "node_modules"
@@ -89,12 +91,13 @@ def type_of(endpoint: str) -> str:
     return f"T.{name}Request" + ("<never, never>" if endpoint == "bulk" else "")
 
 
-def check(compiler: list[str], requests: list[tuple[str, dict[str, Any]]], folder: Path) -> str:
-    """The compiler's complaints about the requests, one per line; empty when every request conforms."""
+def check(compiler: list[str], values: list[tuple[str, Any]], folder: Path) -> str:
+    """The compiler's complaints about (specification type, value) pairs, one per line; empty when every value
+    conforms."""
     lines = [f"import type * as T from '{TYPES}';"]
-    lines += [f"export const request{number}: {type_of(endpoint)} = {json.dumps(request)};"
-              for number, (endpoint, request) in enumerate(requests)]
-    source = folder / "requests.ts"
+    lines += [f"export const value{number}: {kind} = {json.dumps(value)};"
+              for number, (kind, value) in enumerate(values)]
+    source = folder / "values.ts"
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
     finished = subprocess.run(compiler + [str(source)], capture_output=True, text=True, timeout=120)
     complaints = finished.stdout + finished.stderr
@@ -124,7 +127,7 @@ def test_every_request_the_backend_sends_conforms(emulator_url, recorded, compil
     assert {"indices.put_index_template", "indices.create", "indices.put_alias", "bulk", "search", "count",
             "scroll", "indices.update_aliases", "indices.delete", "delete_by_query", "cluster.health",
             "indices.delete_index_template"} <= sent
-    assert check(compiler, recorded, tmp_path) == ""
+    assert check(compiler, [(type_of(endpoint), request) for endpoint, request in recorded], tmp_path) == ""
 
 
 @pytest.mark.parametrize("endpoint, request_body, complaint", [
@@ -136,4 +139,15 @@ def test_every_request_the_backend_sends_conforms(emulator_url, recorded, compil
     ("bulk", {"operations": [{"index": {"_index": "x", "_id": "1", "version_type": "newest"}}]}, '"newest"'),
 ])
 def test_the_check_finds_what_the_specification_forbids(compiler, tmp_path, endpoint, request_body, complaint):
-    assert complaint in check(compiler, [(endpoint, request_body)], tmp_path)
+    assert complaint in check(compiler, [(type_of(endpoint), request_body)], tmp_path)
+
+
+def test_the_loopback_servers_answers_have_the_specifications_shapes(compiler, tmp_path):
+    """tests/search/test_elastic_http.py scripts Elasticsearch's answers by hand: they are the real shapes."""
+    items = [BulkItem("index", {"_index": "catalog-public-1", "_id": f"HB-{n}", "version": 2}, {}) for n in range(4)]
+    bulk = fail_items({"HB-1": (400, mapper_parsing("HB-1")), "HB-2": (400, document_parsing("HB-2")),
+                       "HB-3": (409, version_conflict("HB-3"))})(items)[1]
+    throttled = fail_items({"HB-0": (429, ITEM_REJECTED)})(items)[1]
+    assert check(compiler, [("T.InfoResponse", INFO), ("T.BulkResponse", bulk), ("T.BulkResponse", throttled),
+                            ("T.ErrorResponseBase", BULK_REJECTED), ("T.ErrorResponseBase", BULK_UNAVAILABLE)],
+                 tmp_path) == ""

@@ -1,7 +1,7 @@
 """Flask glue both front ends share: the services, the acting user, and the language choice."""
 from __future__ import annotations
 
-from flask import Flask, current_app, g, request, session
+from flask import current_app, g, request, session
 
 from catalog.permissions import Actor
 
@@ -20,10 +20,13 @@ def current_actor() -> Actor:
     return g.actor
 
 
+def has_bearer_token() -> bool:
+    return request.headers.get("Authorization", "").lower().startswith("bearer ")
+
+
 def _resolve_actor() -> Actor:
-    header = request.headers.get("Authorization", "")
-    if header.lower().startswith("bearer "):
-        return services().accounts.actor_for_token(header[7:].strip())
+    if has_bearer_token():
+        return services().accounts.actor_for_token(request.headers["Authorization"][7:].strip())
     user_id = session.get("user_id")
     if user_id is not None:
         actor = services().accounts.actor(user_id)

@@ -15,7 +15,7 @@ from flask import Blueprint, Response, jsonify, request, url_for
 from catalog.errors import InvalidInput
 from catalog.exports.selection import Selection, parse_filters
 from catalog.permissions import Actor
-from catalog.web import current_actor, services
+from catalog.web import current_actor, has_bearer_token, services
 
 bp = Blueprint("api_exports", __name__, url_prefix="/api/exports")
 
@@ -26,8 +26,7 @@ MEMBERS = ("format", "center", "domain", "q", "filter")
 @bp.post("")
 def create():
     body = _body()
-    actor = current_actor() if request.headers.get("Authorization", "").lower().startswith("bearer ") \
-        else Actor.anonymous()
+    actor = current_actor() if has_bearer_token() else Actor.anonymous()
     export = services().exports.request(actor, _text(body, "format", required=True), Selection(
         center=_text(body, "center"), domain=_text(body, "domain"), text=_text(body, "q") or "",
         filters=parse_filters(_filters(body))))

@@ -14,7 +14,7 @@ from catalog.enums import Scope
 from catalog.errors import InsufficientScope, Unauthenticated
 from catalog.permissions import Actor
 from catalog.services.accounts import SCOPE_ROLES
-from catalog.web import current_actor
+from catalog.web import current_actor, has_bearer_token
 from catalog_api.errors import problem
 
 ANY_SCOPE: frozenset[Scope] = frozenset()
@@ -76,7 +76,7 @@ def init_app(app: Flask) -> None:
 def check_bearer_token() -> Response | None:
     """401 for an unknown, expired or revoked token; 403 insufficient_scope when it lacks the endpoint's scope.
     Requests without a bearer token pass untouched (sessions and anonymous callers are not scoped)."""
-    if not request.headers.get("Authorization", "").lower().startswith("bearer ") or request.endpoint is None:
+    if not has_bearer_token() or request.endpoint is None:
         return None
     try:
         actor = current_actor()

@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 from flask import Blueprint, Response, jsonify, request, url_for
 
-from catalog.errors import InvalidInput, Unauthenticated
+from catalog.errors import InvalidInput
 from catalog.models import (Agreement, CartItem, Notification, Output, RequestDocument, RequestMessage, Resource,
                             SharingRequest)
 from catalog.services.sharing import RequestDossier
@@ -17,6 +17,7 @@ from catalog.services.sharing_inputs import yuan
 from catalog.services.sharing_figures import CHINA_TIME
 from catalog.sharing_enums import DOCUMENT_KIND_LABELS, REQUEST_STATE_LABELS
 from catalog.web import current_actor, services
+from catalog_api.callers import require_caller
 
 bp = Blueprint("api_sharing", __name__, url_prefix="/api")
 
@@ -28,26 +29,7 @@ TIMES = ("created_at", "submitted_at", "agreement_accepted_at", "decided_at", "a
          "fulfilled_at", "completed_at", "cancelled_at")
 
 
-@bp.before_request
-def _require_caller():
-    """401 before any lookup, so an anonymous caller learns nothing. Changes need a bearer token: this blueprint
-    is exempt from CSRF, so a browser's session cookie must not be enough."""
-    if request.endpoint in PUBLIC_ENDPOINTS:
-        return
-    if not current_actor().is_authenticated:
-        raise Unauthenticated("Please sign in or authenticate with an API token (Authorization: Bearer <token>).",
-                              "请登录或使用 API 令牌认证（Authorization: Bearer <令牌>）。")
-    if request.method not in ("GET", "HEAD") and not request.headers.get("Authorization", "").lower().startswith(
-            "bearer "):
-        raise Unauthenticated("Changes through the API need an API token (Authorization: Bearer <token>).",
-                              "通过 API 修改须使用 API 令牌（Authorization: Bearer <令牌>）。")
-
-
-@bp.after_request
-def _challenge(response: Response) -> Response:
-    if response.status_code == 401:
-        response.headers["WWW-Authenticate"] = 'Bearer realm="catalog"'
-    return response
+require_caller(bp, PUBLIC_ENDPOINTS)
 
 
 # ---------------------------------------------------------------------- cart

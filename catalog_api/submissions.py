@@ -9,8 +9,9 @@ from flask import Blueprint, Response, current_app, jsonify, request, url_for
 from werkzeug.datastructures import FileStorage, MultiDict
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from catalog.errors import InvalidInput, PayloadTooLarge, Unauthenticated
+from catalog.errors import InvalidInput, PayloadTooLarge
 from catalog.web import current_actor, services
+from catalog_api.callers import require_caller
 from ingest.submissions import as_document
 
 bp = Blueprint("api_submissions", __name__, url_prefix="/api/submissions")
@@ -20,24 +21,7 @@ BOOLEANS = {"true": True, "1": True, "yes": True, "on": True, "false": False, "0
 UPLOAD_FIELDS = {"file", "center", "domain", "sharing_mode", "full_replace", "mapping"}
 
 
-@bp.before_request
-def _require_caller():
-    """401 before any lookup, so an anonymous caller never learns whether a submission exists. Changes need a
-    bearer token: this blueprint is exempt from CSRF, so a browser's session cookie must not be enough."""
-    actor = current_actor()
-    if not actor.is_authenticated:
-        raise Unauthenticated("Please authenticate with an API token (Authorization: Bearer <token>).",
-                              "请使用 API 令牌认证（Authorization: Bearer <令牌>）。")
-    if request.method == "POST" and not request.headers.get("Authorization", "").lower().startswith("bearer "):
-        raise Unauthenticated("Changes through the API need an API token (Authorization: Bearer <token>).",
-                              "通过 API 修改须使用 API 令牌（Authorization: Bearer <令牌>）。")
-
-
-@bp.after_request
-def _challenge(response: Response) -> Response:
-    if response.status_code == 401:
-        response.headers["WWW-Authenticate"] = 'Bearer realm="catalog"'
-    return response
+require_caller(bp)
 
 
 # ---------------------------------------------------------------------- upload and reading

@@ -2,7 +2,7 @@
 vocabulary, level, labels and description — so every consumer is derived from one place."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 

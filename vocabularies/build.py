@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import derive, derive_geo
 from .loader import DATA_DIR, parse
-from .schemes import DERIVED, HAND, scheme
+from .schemes import HAND, scheme
 from .turtle import Entry, render
 
 RISK_NOTE = {"en": "1 = lowest hazard (WHO / EU Directive 2000/54/EC, GB 19489 危害等级 I-IV). The Chinese "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from catalog.models import IndexOutbox
 from catalog.permissions import Actor

@@ -26,12 +26,12 @@ def segments(text: str) -> Iterator[tuple[bool, list[str]]]:
             # runs never sit bigram-to-bigram, so a bigram phrase cannot match across a run boundary.
             yield True, [part[j : j + 2] for j in range(len(part) - 1)] + [part[-1]]
         elif part.strip():
-            plain = part if part.isascii() else _without_accents(part)
+            plain = part if part.isascii() else without_accents(part)
             for word in _WORD.findall(plain):
                 yield False, [word]
 
 
-def _without_accents(text: str) -> str:
+def without_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 

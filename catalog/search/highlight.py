@@ -1,12 +1,15 @@
 """Highlighting of the words searched for, computed from the page's documents the same way for every
-engine: matches are wrapped in <mark>, everything else HTML-escaped, long text cut to a snippet."""
+engine: matches are wrapped in <mark>, everything else HTML-escaped, long text cut to a snippet. Values are
+matched folded as the index folds them (case, width, accents), so "muller" marks "Müller"."""
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 
 from markupsafe import Markup, escape
 
-from catalog.search.analysis import segments
+from catalog.search.analysis import segments, without_accents
 
 HIGHLIGHTED = ("title_zh", "title_en", "scientific_name", "locality", "text")
 SNIPPET = 160  # characters of context kept around the first match in long values
@@ -34,25 +37,42 @@ def highlights(text: str, document: dict) -> dict[str, str]:
     marked = {}
     for field in HIGHLIGHTED:
         value = document.get(field)
-        if isinstance(value, str) and found.search(value):
-            marked[field] = str(_mark(_snippet(value, found), found))
+        if isinstance(value, str):
+            spans = _matches(value, found)
+            if spans:
+                marked[field] = str(_mark(value, spans))
     return marked
 
 
-def _snippet(value: str, found: re.Pattern[str]) -> str:
-    if len(value) <= SNIPPET:
-        return value
-    first = found.search(value).start()
-    start = max(0, first - SNIPPET // 3)
-    end = min(len(value), start + SNIPPET)
-    return ("…" if start else "") + value[start:end] + ("…" if end < len(value) else "")
+def _matches(value: str, found: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The spans of `value` whose folded form matches, as positions in `value` itself."""
+    if value.isascii():
+        return [m.span() for m in found.finditer(value.lower()) if m.end() > m.start()]
+    folded, origin = [], []
+    for position, char in enumerate(value):
+        piece = _folded(char)
+        folded.append(piece)
+        origin += [position] * len(piece)
+    return [(origin[m.start()], origin[m.end() - 1] + 1) for m in found.finditer("".join(folded)) if m.end() > m.start()]
 
 
-def _mark(value: str, found: re.Pattern[str]) -> Markup:
-    pieces, last = [], 0
-    for match in found.finditer(value):
-        pieces.append(escape(value[last:match.start()]))
-        pieces.append(Markup("<mark>") + escape(match.group(0)) + Markup("</mark>"))
-        last = match.end()
-    pieces.append(escape(value[last:]))
+@functools.lru_cache(maxsize=8192)
+def _folded(char: str) -> str:
+    return without_accents(unicodedata.normalize("NFKC", char)).casefold()
+
+
+def _mark(value: str, spans: list[tuple[int, int]]) -> Markup:
+    """The value with its spans marked; a long value is cut to a snippet around the first one."""
+    start, end = 0, len(value)
+    if len(value) > SNIPPET:
+        start = max(0, spans[0][0] - SNIPPET // 3)
+        end = min(len(value), start + SNIPPET)
+    pieces, last = [Markup("…")] if start else [], start
+    for low, high in spans:
+        if low >= last and high <= end:
+            pieces += [escape(value[last:low]), Markup("<mark>") + escape(value[low:high]) + Markup("</mark>")]
+            last = high
+    pieces.append(escape(value[last:end]))
+    if end < len(value):
+        pieces.append(Markup("…"))
     return Markup("").join(pieces)

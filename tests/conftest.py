@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import uuid
 from pathlib import Path
@@ -40,6 +41,17 @@ def clean_environment(monkeypatch):
             monkeypatch.delenv(name)
 
 
+@pytest.fixture(autouse=True)
+def quick_password_hashes(request, monkeypatch):
+    """Tests create many users: a cheap hash keeps set-up short (signing in checks it the same way). Tests
+    marked real_password_hashes keep the platform's own (scrypt), about 0.3 s per user."""
+    if request.node.get_closest_marker("real_password_hashes"):
+        return
+    from werkzeug.security import generate_password_hash
+    monkeypatch.setattr("catalog.services.accounts.generate_password_hash",
+                        lambda password: generate_password_hash(password, method="pbkdf2:sha256:1000"))
+
+
 @pytest.fixture
 def var_dir(tmp_path) -> Path:
     return tmp_path / "var"
@@ -50,8 +62,23 @@ def settings(var_dir) -> Settings:
     return Settings.from_env({"CATALOG_VAR_DIR": str(var_dir)})
 
 
+@pytest.fixture(scope="session")
+def migrated_database(tmp_path_factory) -> Path:
+    """An embedded database migrated to the head revision once, copied by each test that builds services:
+    migrating from nothing costs about 0.15 s (tests/test_migrations.py covers that path)."""
+    var = tmp_path_factory.mktemp("migrated")
+    built = build_services(Settings.from_env({"CATALOG_VAR_DIR": str(var)}))
+    initialise(built)
+    built.close()
+    return var / "catalog.sqlite3"
+
+
 @pytest.fixture
-def services(settings):
+def services(settings, migrated_database):
+    database = settings.var_dir / migrated_database.name
+    if settings.database_url == f"sqlite:///{database}" and not database.exists():
+        database.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(migrated_database, database)
     built = build_services(settings)
     initialise(built)
     yield built

@@ -11,8 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from catalog.models import SharingRequest
-from tests.sharing.conftest import (G1, P1, P2_CONFIDENTIAL, P3_RESTRICTED, S2_RISK_GROUP_3, World, populate,
-                                    quick_password_hashes)  # noqa: F401  (an autouse fixture)
+from tests.sharing.conftest import G1, P1, P2_CONFIDENTIAL, P3_RESTRICTED, S2_RISK_GROUP_3, World, populate
 
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 DETAILS = {"request_type": "material", "purpose": "academic", "project": "湖北省重点研发计划 2026BBA001",

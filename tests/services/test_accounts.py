@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from catalog.enums import Role
 from catalog.errors import Conflict, Forbidden, InvalidInput, NotFound, Unauthenticated
-from catalog.models import ApiToken, AuditEntry, utcnow
+from catalog.models import ApiToken, AuditEntry, User, utcnow
 from catalog.services.accounts import hash_token
 from tests.services.conftest import OPERATOR
 
@@ -36,6 +36,17 @@ def test_user_creation_checks(services, registry):
         services.accounts.create_user(OPERATOR, "odd", "long-password", "overlord")
     with pytest.raises(Forbidden):
         services.accounts.create_user(registry[Role.CURATOR], "mine", "long-password", "researcher")
+
+
+@pytest.mark.real_password_hashes
+def test_passwords_are_stored_as_scrypt_hashes_and_checked(services):
+    services.accounts.create_user(OPERATOR, "eve", "eve-password", "researcher")
+    with services.session_factory() as session:
+        stored = session.scalar(select(User).where(User.username == "eve")).password_hash
+    assert stored.startswith("scrypt:") and "eve-password" not in stored
+    assert services.accounts.authenticate("eve", "eve-password").is_authenticated
+    with pytest.raises(Unauthenticated):
+        services.accounts.authenticate("eve", "Eve-password")
 
 
 def test_wrong_password_gives_one_vague_error(services, registry):

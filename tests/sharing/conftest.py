@@ -38,14 +38,6 @@ class World:
     actors: dict[str, Actor]
 
 
-@pytest.fixture(autouse=True)
-def quick_password_hashes(monkeypatch):
-    """Seven people per test: a cheap hash keeps set-up short; signing in checks it the same way."""
-    from werkzeug.security import generate_password_hash
-    monkeypatch.setattr("catalog.services.accounts.generate_password_hash",
-                        lambda password: generate_password_hash(password, method="pbkdf2:sha256:1000"))
-
-
 @pytest.fixture
 def world(services) -> World:
     return populate(services)

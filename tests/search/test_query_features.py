@@ -144,6 +144,22 @@ def test_cursor_pages_through_everything_once_in_order(loaded, sort):
     assert seen == everything and len(seen) == 7
 
 
+@pytest.mark.parametrize("sort", ["year", "-year", "-age_max_ma", "taxon"])
+def test_offsets_and_text_keep_a_field_sorts_order(loaded, sort):
+    everything = ids(loaded.search(Query(sort=sort, size=20)))
+    by_offset = [i for offset in (0, 3, 6) for i in ids(loaded.search(Query(sort=sort, size=3, offset=offset)))]
+    assert by_offset == everything
+    seen, cursor = [], None
+    while True:
+        page = loaded.search(Query(text="camellia", filters={"domain": ("biological_specimen", "plant_germplasm")},
+                                   sort=sort, size=1, cursor=cursor))
+        seen += ids(page)
+        cursor = page.next_cursor
+        if not cursor:
+            break
+    assert seen == [i for i in everything if i in {"R01", "R02", "R03"}]
+
+
 def test_cursor_with_text_ranks_then_pages(loaded):
     first = loaded.search(Query(text="camellia", size=2))
     assert first.total == 3 and first.next_cursor

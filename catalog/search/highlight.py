@@ -13,6 +13,7 @@ from catalog.search.analysis import segments, without_accents
 
 HIGHLIGHTED = ("title_zh", "title_en", "scientific_name", "locality", "text")
 SNIPPET = 160  # characters of context kept around the first match in long values
+_PIECES = re.compile(r"[\x00-\x7f\u4e00-\u9fff]+|.", re.DOTALL)  # runs that fold char for char, or one other char
 
 
 def pattern(text: str) -> re.Pattern[str] | None:
@@ -49,10 +50,15 @@ def _matches(value: str, found: re.Pattern[str]) -> list[tuple[int, int]]:
     if value.isascii():
         return [m.span() for m in found.finditer(value.lower()) if m.end() > m.start()]
     folded, origin = [], []
-    for position, char in enumerate(value):
-        piece = _folded(char)
-        folded.append(piece)
-        origin += [position] * len(piece)
+    for piece in _PIECES.finditer(value):
+        start, text = piece.start(), piece.group()
+        if len(text) > 1 or text.isascii() or "\u4e00" <= text <= "\u9fff":  # folds to its lower case, 1:1
+            folded.append(text.lower())
+            origin.extend(range(start, start + len(text)))
+        else:
+            text = _folded(text)
+            folded.append(text)
+            origin.extend([start] * len(text))
     return [(origin[m.start()], origin[m.end() - 1] + 1) for m in found.finditer("".join(folded)) if m.end() > m.start()]
 
 

@@ -1,10 +1,11 @@
-"""The same platform on PostgreSQL and with Celery workers on Redis, over real connections."""
+"""The same platform on PostgreSQL and with Celery workers on Redis and RabbitMQ, over real connections."""
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
 import time
+import uuid
 
 import pytest
 
@@ -54,11 +55,37 @@ def wait_for(condition, timeout: float = 60.0, interval: float = 0.25):
     return False
 
 
+RABBITMQ_URL = os.environ.get("CATALOG_TEST_RABBITMQ_URL", "amqp://guest:guest@127.0.0.1:5672//")
+
+
+@pytest.fixture
+def rabbitmq_url():
+    from tests.conftest import require_service
+    require_service("RabbitMQ", "127.0.0.1", 5672)
+    return RABBITMQ_URL
+
+
+@pytest.fixture
+def own_queue(tmp_path, monkeypatch):
+    """A task queue of this test's own (through Celery's configuration module, which the platform's Celery app
+    reads), so a worker of another run on the same broker never takes these tasks."""
+    name = f"catalog-test-{uuid.uuid4().hex[:12]}"
+    module = f"celeryconfig_{name[-12:]}"  # a new module each time: Python keeps an imported one
+    (tmp_path / f"{module}.py").write_text(f"task_default_queue = {name!r}\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setenv("CELERY_CONFIG_MODULE", module)
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(tmp_path), os.environ.get("PYTHONPATH")])))
+    return name
+
+
 @pytest.mark.slow
-def test_background_jobs_run_on_a_celery_worker_through_redis(redis_url, var_dir, tmp_path):
-    environment = {**os.environ, "CATALOG_VAR_DIR": str(var_dir), "CATALOG_BROKER_URL": redis_url}
-    settings = Settings.from_env({"CATALOG_VAR_DIR": str(var_dir), "CATALOG_BROKER_URL": redis_url})
+@pytest.mark.parametrize("broker", ["redis_url", "rabbitmq_url"])
+def test_background_jobs_run_on_a_celery_worker(broker, request, own_queue, var_dir, tmp_path):
+    broker_url = request.getfixturevalue(broker)
+    environment = {**os.environ, "CATALOG_VAR_DIR": str(var_dir), "CATALOG_BROKER_URL": broker_url}
+    settings = Settings.from_env({"CATALOG_VAR_DIR": str(var_dir), "CATALOG_BROKER_URL": broker_url})
     services = build_services(settings)
+    assert services.jobs.app.conf.task_default_queue == own_queue
     log = open(tmp_path / "worker.log", "w")
     worker = subprocess.Popen([sys.executable, "-m", "catalog.cli", "worker", "--pool=solo"],
                               env=environment, stdout=log, stderr=subprocess.STDOUT)
@@ -74,6 +101,8 @@ def test_background_jobs_run_on_a_celery_worker_through_redis(redis_url, var_dir
         worker.terminate()
         worker.wait(timeout=30)
         log.close()
+        with services.jobs.app.connection_for_write() as connection:
+            connection.default_channel.queue_delete(own_queue)
         services.close()
 
 

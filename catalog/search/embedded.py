@@ -8,6 +8,7 @@ database (see catalog.search.indexer).
 from __future__ import annotations
 
 import json
+import secrets
 import sqlite3
 import threading
 from contextlib import contextmanager
@@ -16,6 +17,7 @@ from typing import Any, Iterable, Iterator
 
 from catalog.search import embedded_query
 from catalog.search.analysis import analyse
+from catalog.search.counts_cache import CountsCache
 from catalog.search.fields import FIELDS
 from catalog.search.query import Query, Result
 
@@ -113,6 +115,13 @@ def _write(conn: sqlite3.Connection, documents: Iterable[dict[str, Any]]) -> int
     return written
 
 
+def _raise_version(conn: sqlite3.Connection) -> None:
+    """Every write raises the file's version (see catalog.search.counts_cache). A new file starts at a random
+    one, so a file set aside and started afresh never repeats the versions of the one it replaces."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    conn.execute(f"PRAGMA user_version = {version + 1 if version else secrets.randbelow(2**30) + 1}")
+
+
 class EmbeddedBackend:
     """SearchBackend over `folder / "index.sqlite3"`.
 
@@ -130,6 +139,7 @@ class EmbeddedBackend:
         self._connections: list[sqlite3.Connection] = []
         self._generation = 0  # bumped by close(): threads then reconnect on their next call
         self._schema_ready = False
+        self.counts = CountsCache()
 
     def _conn(self) -> sqlite3.Connection:
         local = self._local
@@ -158,6 +168,8 @@ class EmbeddedBackend:
         conn.execute(begin)
         try:
             yield conn
+            if begin == "BEGIN IMMEDIATE":
+                _raise_version(conn)
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:  # also after a failed COMMIT, so the connection stays usable
@@ -171,6 +183,7 @@ class EmbeddedBackend:
                 self._drop(conn)
             for statement in SCHEMA:
                 conn.execute(statement)
+            _raise_version(conn)
         except BaseException:
             conn.execute("ROLLBACK")
             raise
@@ -240,6 +253,7 @@ class EmbeddedBackend:
             raise RuntimeError(f"search index {self.path} is unusable: {exc}") from exc
 
     def close(self) -> None:
+        self.counts.clear()
         with self._lock:
             connections, self._connections = self._connections, []
             self._generation += 1
@@ -253,7 +267,8 @@ class EmbeddedBackend:
     def search(self, query: Query) -> Result:
         # One read transaction, so total, page and facets all see the same snapshot.
         with self._transaction("BEGIN") as conn:
-            return embedded_query.run(conn, query)
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            return embedded_query.run(conn, query, lambda key, count: self.counts.get((version, *key), count))
 
     def suggest(self, text: str, size: int = 10) -> list[dict[str, Any]]:
         with self._transaction("BEGIN") as conn:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable, Hashable
 
 from catalog.search.analysis import completes, fold, match_expression, text_without_cjk
 from catalog.search.fields import AGE_RANGE, FACET_SIZE, FIELDS, HISTOGRAMS, attribute_name
@@ -92,10 +92,16 @@ def _add_geo(compiled: Compiled, geo: BoundingBox | Distance) -> None:
         compiled.add("distance_km(?, ?, d.latitude, d.longitude) <= ?", geo.latitude, geo.longitude, geo.km)
 
 
-def run(conn: sqlite3.Connection, query: Query) -> Result:
+def run(conn: sqlite3.Connection, query: Query, cached: Callable[[Hashable, Callable[[], Any]], Any] | None = None
+        ) -> Result:
+    """The query's total, page and facets; `cached(key, count)` may answer the total and facets from earlier
+    counts of the same question (the embedded backend keys them by the index's version)."""
     compiled = compile_query(query)
     if query.facets:
-        total, facets = _total_and_facets(conn, compiled, query.facets)
+        key = (compiled.source, tuple(compiled.where), tuple(compiled.params), query.facets)
+        count = lambda: _total_and_facets(conn, compiled, query.facets)  # noqa: E731
+        total, counted = cached(key, count) if cached else count()
+        facets = {name: dict(values) for name, values in counted.items()}  # callers may change their copy
     else:
         total = conn.execute(f"SELECT count(*) FROM {compiled.source}{compiled.clause()}", compiled.params).fetchone()[0]
         facets = {}

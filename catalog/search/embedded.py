@@ -163,12 +163,14 @@ class EmbeddedBackend:
         return conn
 
     @contextmanager
-    def _transaction(self, begin: str = "BEGIN IMMEDIATE") -> Iterator[sqlite3.Connection]:
+    def _transaction(self, write: bool = True) -> Iterator[sqlite3.Connection]:
+        """A write transaction (it takes the file's write lock at once and raises the index version), or a read
+        transaction: one snapshot for all its statements."""
         conn = self._conn()
-        conn.execute(begin)
+        conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
         try:
             yield conn
-            if begin == "BEGIN IMMEDIATE":
+            if write:
                 _raise_version(conn)
             conn.execute("COMMIT")
         except BaseException:
@@ -266,10 +268,10 @@ class EmbeddedBackend:
 
     def search(self, query: Query) -> Result:
         # One read transaction, so total, page and facets all see the same snapshot.
-        with self._transaction("BEGIN") as conn:
+        with self._transaction(write=False) as conn:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             return embedded_query.run(conn, query, lambda key, count: self.counts.get((version, *key), count))
 
     def suggest(self, text: str, size: int = 10) -> list[dict[str, Any]]:
-        with self._transaction("BEGIN") as conn:
+        with self._transaction(write=False) as conn:
             return embedded_query.suggest(conn, text, size)

@@ -17,7 +17,7 @@ from botocore.exceptions import BotoCoreError, ClientError
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from catalog.db import transaction
+from catalog.db import lock, transaction
 from catalog.enums import ChangeKind, Domain, OutboxOperation, SharingMode, SubmissionState as State
 from catalog.errors import CatalogError, Forbidden, InvalidInput, InvalidState, NotFound, PayloadTooLarge
 from catalog.models import Center, IndexOutbox, Resource, ResourceHistory, StagedRecord, Submission
@@ -148,7 +148,7 @@ class SubmissionService:
         """Validate the archived file and stage its valid rows. Safe to run again: staged rows of an earlier,
         interrupted attempt are cleared first."""
         with transaction(self.session_factory) as session:
-            submission = session.get(Submission, submission_id, with_for_update=True)
+            submission = lock(session, Submission, submission_id)
             if submission is None:
                 raise NotFound(f"No submission {submission_id}.", f"没有汇交 {submission_id}。")
             if submission.state not in (State.UPLOADED, State.VALIDATING):
@@ -198,7 +198,7 @@ class SubmissionService:
             summary = report.head()
             report.close()
         with transaction(self.session_factory) as session:
-            submission = session.get(Submission, submission_id, with_for_update=True)
+            submission = lock(session, Submission, submission_id)
             if submission.state != State.VALIDATING:  # withdrawn while the file was being read
                 session.execute(delete(StagedRecord).where(StagedRecord.submission_id == submission_id))
                 return submission
@@ -220,7 +220,7 @@ class SubmissionService:
     def _fail(self, submission_id: int, error: Exception) -> None:
         """An unexpected error ends the attempt as failed (with the reason) rather than validating forever."""
         with transaction(self.session_factory) as session:
-            submission = session.get(Submission, submission_id, with_for_update=True)
+            submission = lock(session, Submission, submission_id)
             if submission is not None and submission.state == State.VALIDATING:
                 submission.state, submission.phase = State.FAILED, None
                 submission.summary = {**submission.summary, "error": f"{type(error).__name__}: {error}"[:500]}
@@ -383,7 +383,7 @@ class SubmissionService:
         return actor.curates(submission.center_id) or actor.reviews(submission.center.department_id)
 
     def _get(self, session: Session, actor: Actor, submission_id: int, for_update: bool = False) -> Submission:
-        submission = session.get(Submission, submission_id, with_for_update=for_update)
+        submission = lock(session, Submission, submission_id) if for_update else session.get(Submission, submission_id)
         if submission is None or not self._may_see(actor, submission):
             raise NotFound(f"No submission {submission_id}.", f"没有汇交 {submission_id}。")
         return submission

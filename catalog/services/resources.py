@@ -8,7 +8,7 @@ from typing import Any, Callable, Iterable, Iterator
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from catalog.db import transaction
+from catalog.db import lock, transaction
 from catalog.enums import ChangeKind, Domain, OutboxOperation, Role, SharingMode
 from catalog.errors import Forbidden, InvalidInput, NotFound
 from catalog.models import Center, IndexOutbox, Resource, ResourceHistory
@@ -66,6 +66,7 @@ def apply_records(session: Session, actor: Actor, center: Center, domain: Domain
     Each change bumps the version, keeps the new version in history and queues it for the index.
     Existing rows are looked up a batch at a time, so memory stays flat and round trips few.
     """
+    lock(session, Center, center.id)  # one writer of a center's records at a time: each sees the other's rows
     changes = Changes()
     seen: set[str] = set()
     for batch in batched(records, APPLY_BATCH):

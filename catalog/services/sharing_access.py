@@ -4,6 +4,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from catalog.db import lock as lock_row
 from catalog.enums import Role
 from catalog.errors import NotFound
 from catalog.models import RoleGrant, SharingRequest
@@ -18,10 +19,7 @@ def load_request(session: Session, actor: Actor, request_id: int,
                  lock: bool = False) -> tuple[SharingRequest, frozenset[Party]]:
     """The request and how the actor stands to it. Anyone else, and anyone but the requester for a draft,
     gets NotFound: a request's existence is not revealed to people it does not concern."""
-    query = select(SharingRequest).where(SharingRequest.id == request_id)
-    if lock:
-        query = query.with_for_update(of=SharingRequest)
-    request = session.scalar(query)
+    request = lock_row(session, SharingRequest, request_id) if lock else session.get(SharingRequest, request_id)
     standing = parties(actor, request.requester_id, request.center_id) if request is not None else frozenset()
     if request is None or not standing or (request.state == RequestState.DRAFT and Party.REQUESTER not in standing):
         raise NotFound(f"No sharing request {request_id}.", f"没有编号为 {request_id} 的共享申请。")

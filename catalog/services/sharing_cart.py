@@ -10,10 +10,10 @@ from typing import Any, Mapping
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from catalog.db import transaction
+from catalog.db import lock, transaction
 from catalog.enums import SharingMode
 from catalog.errors import Forbidden, InvalidInput, InvalidState, NotFound, Unauthenticated
-from catalog.models import CartItem, RequestItem, Resource, SharingRequest
+from catalog.models import CartItem, RequestItem, Resource, SharingRequest, User
 from catalog.permissions import Actor, may_see
 from catalog.services.audit import record
 from catalog.sharing_enums import Purpose, RequestState, RequestType
@@ -122,7 +122,8 @@ class CartService:
         returns the ids of the drafts."""
         user_id = _signed_in(actor)
         with transaction(self.session_factory) as session:
-            rows = self._rows(session, user_id, lock=True)
+            lock(session, User, user_id)  # one checkout of a cart at a time: a second finds it empty
+            rows = self._rows(session, user_id)
             kept = [item for item in rows if may_request(actor, item.resource)]
             if not kept:
                 raise InvalidState("Your cart is empty: add resources before checking out.",
@@ -143,10 +144,10 @@ class CartService:
             return [r.id for r in requests]
 
     @staticmethod
-    def _rows(session: Session, user_id: int, lock: bool = False) -> list[CartItem]:
+    def _rows(session: Session, user_id: int) -> list[CartItem]:
         query = (select(CartItem).join(Resource).where(CartItem.user_id == user_id)
                  .order_by(Resource.center_id, Resource.identifier))
-        return list(session.scalars(query.with_for_update(of=CartItem) if lock else query).unique())
+        return list(session.scalars(query).unique())
 
 
 def _signed_in(actor: Actor) -> int:

@@ -2,35 +2,24 @@
 from __future__ import annotations
 
 import os
-import shutil
 import socket
-import uuid
+from contextlib import ExitStack
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import pytest
 from click.testing import CliRunner
 
 from catalog.app import build_services, create_app, initialise
 from catalog.config import Settings
+from tests.databases import (DATABASES, Database, new_postgres_name, postgres_admin, postgres_url_of,
+                             require_postgres, require_service)
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 REAL_DATA = SHARED / "data" / "real"
-POSTGRES_ADMIN_URL = os.environ.get("CATALOG_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 REDIS_URL = os.environ.get("CATALOG_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 BUCKET = "catalog-test"  # the bucket the moto fixture creates
-
-
-def require_service(name: str, host: str, port: int) -> None:
-    """Skip when a local service is unreachable, except under CI where that is a failure."""
-    try:
-        socket.create_connection((host, port), timeout=2).close()
-    except OSError as error:
-        message = f"{name} at {host}:{port} is unreachable ({error})"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message + "; under CI=true every service must be running", pytrace=False)
-        pytest.skip(message)
 
 
 @pytest.fixture(autouse=True)
@@ -57,28 +46,42 @@ def var_dir(tmp_path) -> Path:
     return tmp_path / "var"
 
 
-@pytest.fixture
-def settings(var_dir) -> Settings:
-    return Settings.from_env({"CATALOG_VAR_DIR": str(var_dir)})
-
-
-@pytest.fixture(scope="session")
-def migrated_database(tmp_path_factory) -> Path:
-    """An embedded database migrated to the head revision once, copied by each test that builds services:
-    migrating from nothing costs about 0.15 s (tests/test_migrations.py covers that path)."""
-    var = tmp_path_factory.mktemp("migrated")
-    built = build_services(Settings.from_env({"CATALOG_VAR_DIR": str(var)}))
-    initialise(built)
+@pytest.fixture(scope="session", params=DATABASES)
+def database(request, tmp_path_factory) -> Iterator[Database]:
+    """The database engine a test runs on: every test that reaches the system of record runs on both."""
+    built = Database(request.param, tmp_path_factory.mktemp(request.param))
+    yield built
     built.close()
-    return var / "catalog.sqlite3"
 
 
 @pytest.fixture
-def services(settings, migrated_database):
-    database = settings.var_dir / migrated_database.name
-    if settings.database_url == f"sqlite:///{database}" and not database.exists():
-        database.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(migrated_database, database)
+def database_values(database, var_dir) -> Iterator[dict[str, str]]:
+    """The CATALOG_* values that point settings under var_dir at a fresh migrated database of this run's engine."""
+    with database.fresh(var_dir) as values:
+        yield values
+
+
+@pytest.fixture
+def fresh_database(database) -> Iterator[Callable[[Path], dict[str, str]]]:
+    """More fresh databases in one test: fresh_database(var_dir) gives the CATALOG_* values of another one."""
+    with ExitStack() as stack:
+        yield lambda var_dir: stack.enter_context(database.fresh(var_dir))
+
+
+@pytest.fixture
+def empty_database(database) -> Iterator[Callable[[Path], dict[str, str]]]:
+    """Databases with no table yet, as before `catalog init`: empty_database(var_dir) gives their values."""
+    with ExitStack() as stack:
+        yield lambda var_dir: stack.enter_context(database.empty(var_dir))
+
+
+@pytest.fixture
+def settings(var_dir, database_values) -> Settings:
+    return Settings.from_env({"CATALOG_VAR_DIR": str(var_dir), **database_values})
+
+
+@pytest.fixture
+def services(settings):
     built = build_services(settings)
     initialise(built)
     yield built
@@ -98,24 +101,22 @@ def client(app):
 
 
 @pytest.fixture
-def runner(monkeypatch, var_dir):
-    """A CLI runner whose commands see only the embedded configuration under tmp_path."""
+def runner(monkeypatch, var_dir, database_values):
+    """A CLI runner whose commands see only this test's configuration: its folder and its database."""
     monkeypatch.setenv("CATALOG_VAR_DIR", str(var_dir))
+    for name, value in database_values.items():
+        monkeypatch.setenv(name, value)
     return CliRunner()
 
 
 @pytest.fixture
 def postgres_url():
     """A fresh, empty PostgreSQL database on the local server, dropped afterwards."""
-    require_service("PostgreSQL", "127.0.0.1", 5432)
-    import psycopg
-    admin_url = POSTGRES_ADMIN_URL
-    name = "catalog_" + uuid.uuid4().hex[:12]
-    with psycopg.connect(admin_url, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-    yield admin_url.rsplit("/", 1)[0] + "/" + name
-    with psycopg.connect(admin_url, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    require_postgres()
+    name = new_postgres_name("empty")
+    postgres_admin(f'CREATE DATABASE "{name}"')
+    yield postgres_url_of(name)
+    postgres_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture

@@ -29,9 +29,9 @@ def test_healthz_reports_every_check(client):
                                                               "broker": "none"}}
 
 
-def test_healthz_is_degraded_before_init_and_when_storage_breaks(tmp_path):
+def test_healthz_is_degraded_before_init_and_when_storage_breaks(tmp_path, empty_database):
     (tmp_path / "blocker").write_text("not a folder")
-    settings = Settings.from_env({"CATALOG_VAR_DIR": str(tmp_path / "var"),
+    settings = Settings.from_env({"CATALOG_VAR_DIR": str(tmp_path / "var"), **empty_database(tmp_path / "var"),
                                   "CATALOG_STORAGE_URL": str(tmp_path / "blocker" / "store")})
     services = build_services(settings)
     try:
@@ -45,8 +45,9 @@ def test_healthz_is_degraded_before_init_and_when_storage_breaks(tmp_path):
         services.close()
 
 
-def test_healthz_reports_an_unreachable_broker(tmp_path):
-    settings = Settings.from_env({"CATALOG_VAR_DIR": str(tmp_path), "CATALOG_BROKER_URL": "redis://127.0.0.1:1/0"})
+def test_healthz_reports_an_unreachable_broker(var_dir, database_values):
+    settings = Settings.from_env({"CATALOG_VAR_DIR": str(var_dir), "CATALOG_BROKER_URL": "redis://127.0.0.1:1/0",
+                                  **database_values})
     services = build_services(settings)
     try:
         initialise(services)

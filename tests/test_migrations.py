@@ -14,14 +14,9 @@ TABLES = {"departments", "centers", "users", "role_grants", "api_tokens", "submi
           "resource_history", "index_outbox", "audit_log"}
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def engine(request, tmp_path):
-    if request.param == "sqlite":
-        url = Settings.from_env({"CATALOG_VAR_DIR": str(tmp_path)}).database_url
-    else:
-        url = Settings.from_env({"CATALOG_VAR_DIR": str(tmp_path),
-                                 "CATALOG_DATABASE_URL": request.getfixturevalue("postgres_url")}).database_url
-    created = make_engine(url)
+@pytest.fixture
+def engine(var_dir, empty_database):
+    created = make_engine(Settings.from_env({"CATALOG_VAR_DIR": str(var_dir), **empty_database(var_dir)}).database_url)
     yield created
     created.dispose()
 

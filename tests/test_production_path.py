@@ -14,6 +14,7 @@ from catalog.config import Settings
 from catalog.migrations import head_revision
 from catalog.permissions import Actor
 from catalog.search.query import Query
+from tests.databases import require_service
 from tests.services.conftest import tea
 
 OPERATOR = Actor.operator()
@@ -60,7 +61,6 @@ RABBITMQ_URL = os.environ.get("CATALOG_TEST_RABBITMQ_URL", "amqp://guest:guest@1
 
 @pytest.fixture
 def rabbitmq_url():
-    from tests.conftest import require_service
     require_service("RabbitMQ", "127.0.0.1", 5672)
     return RABBITMQ_URL
 
@@ -80,10 +80,11 @@ def own_queue(tmp_path, monkeypatch):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("broker", ["redis_url", "rabbitmq_url"])
-def test_background_jobs_run_on_a_celery_worker(broker, request, own_queue, var_dir, tmp_path):
+def test_background_jobs_run_on_a_celery_worker(broker, request, own_queue, var_dir, database_values, tmp_path):
     broker_url = request.getfixturevalue(broker)
-    environment = {**os.environ, "CATALOG_VAR_DIR": str(var_dir), "CATALOG_BROKER_URL": broker_url}
-    settings = Settings.from_env({"CATALOG_VAR_DIR": str(var_dir), "CATALOG_BROKER_URL": broker_url})
+    values = {"CATALOG_VAR_DIR": str(var_dir), "CATALOG_BROKER_URL": broker_url, **database_values}
+    environment = {**os.environ, **values}
+    settings = Settings.from_env(values)
     services = build_services(settings)
     assert services.jobs.app.conf.task_default_queue == own_queue
     log = open(tmp_path / "worker.log", "w")
@@ -106,10 +107,9 @@ def test_background_jobs_run_on_a_celery_worker(broker, request, own_queue, var_
         services.close()
 
 
-def test_rabbitmq_broker_is_checked_by_health(var_dir):
-    from tests.conftest import require_service
+def test_rabbitmq_broker_is_checked_by_health(var_dir, database_values):
     require_service("RabbitMQ", "127.0.0.1", 5672)
-    settings = Settings.from_env({"CATALOG_VAR_DIR": str(var_dir),
+    settings = Settings.from_env({"CATALOG_VAR_DIR": str(var_dir), **database_values,
                                   "CATALOG_BROKER_URL": "amqp://guest:guest@127.0.0.1:5672//"})
     services = build_services(settings)
     try:

@@ -7,7 +7,7 @@ import io
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Iterator
 
 import pytest
 import schemathesis
@@ -18,14 +18,14 @@ from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
 from sqlalchemy import select
 
-from catalog.app import build_services, create_app, initialise
-from catalog.config import Settings
+from catalog.app import create_app
 from catalog.demo import load_demo
 from catalog.exports.selection import Selection
 from catalog.models import Center, Resource
 from catalog.permissions import Actor
 from catalog.search.query import Query
 from catalog_api.openapi import build_document
+from tests.databases import running_services
 
 CHECKS = [not_a_server_error, response_schema_conformance]
 # Generated requests per operation and pass: about 30 read operations, both passes within a minute or so.
@@ -45,12 +45,15 @@ class Demo:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory) -> Demo:
+def demo(database, tmp_path_factory) -> Iterator[Demo]:
     """Demo data plus one of everything the read endpoints show: a validated submission with an error row, a
     submitted sharing request to the curator's center with a message and a document, a cart, exports."""
-    services = build_services(Settings.from_env({
-        "CATALOG_VAR_DIR": str(tmp_path_factory.mktemp("openapi") / "var"), "CATALOG_RATE_LIMIT": "none"}))
-    initialise(services)
+    with running_services(database, tmp_path_factory.mktemp("openapi") / "var",
+                          CATALOG_RATE_LIMIT="none") as services:
+        yield _everything_shown(services)
+
+
+def _everything_shown(services) -> Demo:
     load_demo(services, per_center=DEMO_RECORDS_PER_CENTER)
     curator = services.accounts.authenticate("curator", "demo-curator")
     researcher = services.accounts.authenticate("researcher", "demo-researcher")
@@ -76,11 +79,10 @@ def demo(tmp_path_factory) -> Demo:
     with services.session_factory() as session:
         identifiers = _one_per_kind(session.scalars(select(Resource).order_by(Resource.id)))
         codes = list(session.scalars(select(Center.code).order_by(Center.code)))
-    yield Demo(app=app, curator_token=services.accounts.issue_token(curator, "openapi tests"), known={
+    return Demo(app=app, curator_token=services.accounts.issue_token(curator, "openapi tests"), known={
         "identifier": identifiers, "resource": identifiers, "code": codes, "center": codes,
         "submission_id": [submission.id], "request_id": [shared.id], "document_id": [document.id],
         "export_id": [export.id for export in exports], "year": [date.today().year]})
-    services.close()
 
 
 def _one_per_kind(resources) -> list[str]:

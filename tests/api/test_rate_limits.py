@@ -16,8 +16,8 @@ OTHER = {"REMOTE_ADDR": "198.51.100.2"}
 
 
 @pytest.fixture
-def settings(var_dir) -> Settings:
-    return Settings.from_env({"CATALOG_VAR_DIR": str(var_dir), "CATALOG_RATE_LIMIT": "3/minute"})
+def settings(var_dir, database_values) -> Settings:
+    return Settings.from_env({"CATALOG_VAR_DIR": str(var_dir), "CATALOG_RATE_LIMIT": "3/minute", **database_values})
 
 
 def test_the_limit_is_per_client_and_answers_a_problem_with_retry_after(client):

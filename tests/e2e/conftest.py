@@ -14,10 +14,10 @@ from typing import Callable, Iterator
 import pytest
 import waitress
 
-from catalog.app import build_services, create_app, initialise
-from catalog.config import Settings
+from catalog.app import create_app
 from catalog.demo import load_demo
 from catalog.demo_data import DEMO_USERS
+from tests.databases import running_services
 
 CHROMIUM = Path(os.environ.get("CATALOG_TEST_CHROMIUM", "/usr/bin/chromium"))
 DEMO_PER_CENTER = 10
@@ -38,25 +38,21 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory) -> Iterator[str]:
+def live_server(database, tmp_path_factory) -> Iterator[str]:
     """The base URL of the real app, served by waitress in a thread of this process, over a fresh database
     holding the demo centers, users and a few records per center."""
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
-    settings = Settings.from_env({"CATALOG_VAR_DIR": str(tmp_path_factory.mktemp("e2e") / "var"),
-                                  "CATALOG_BASE_URL": base_url})
-    services = build_services(settings)
-    initialise(services)
-    load_demo(services, per_center=DEMO_PER_CENTER)
-    server = waitress.create_server(create_app(services=services), host="127.0.0.1", port=port, threads=8)
-    thread = threading.Thread(target=server.run, name="e2e-waitress", daemon=True)
-    thread.start()
-    try:
-        yield base_url
-    finally:
-        server.close()
-        thread.join(timeout=10)
-        services.close()
+    with running_services(database, tmp_path_factory.mktemp("e2e") / "var", CATALOG_BASE_URL=base_url) as services:
+        load_demo(services, per_center=DEMO_PER_CENTER)
+        server = waitress.create_server(create_app(services=services), host="127.0.0.1", port=port, threads=8)
+        thread = threading.Thread(target=server.run, name="e2e-waitress", daemon=True)
+        thread.start()
+        try:
+            yield base_url
+        finally:
+            server.close()
+            thread.join(timeout=10)
 
 
 @pytest.fixture(scope="session")

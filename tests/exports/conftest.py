@@ -4,32 +4,27 @@ from __future__ import annotations
 
 import pytest
 
-from catalog.app import build_services, initialise
-from catalog.config import Settings
 from catalog.demo import load_demo
 from catalog.permissions import Actor
+from tests.databases import running_services
 
 OPERATOR = Actor.operator()
 OWN_CENTER, OTHER_CENTER = "HBAASPG", "WBGPG"   # two demo plant germplasm banks
 
 
-def catalogue(tmp_path_factory):
-    """Services of their own, embedded under a fresh folder, for fixtures shared by a module's tests."""
-    folder = tmp_path_factory.mktemp("catalogue")
-    services = build_services(Settings.from_env({"CATALOG_VAR_DIR": str(folder / "var"),
-                                                 "CATALOG_RATE_LIMIT": "none"}))
-    initialise(services)
-    return services
+def catalogue(database, tmp_path_factory):
+    """Services of their own over a fresh database, for fixtures shared by a module's tests."""
+    return running_services(database, tmp_path_factory.mktemp("catalogue") / "var", CATALOG_RATE_LIMIT="none")
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
+def demo(database, tmp_path_factory):
     """Services over the demo catalogue (all six domains, every sharing mode), with a curator of each bank."""
-    services = catalogue(tmp_path_factory)
-    load_demo(services, per_center=40)
-    services.accounts.create_user(OPERATOR, "other-curator", "password-other", "curator", center_code=OTHER_CENTER)
-    yield services
-    services.close()
+    with catalogue(database, tmp_path_factory) as services:
+        load_demo(services, per_center=40)
+        services.accounts.create_user(OPERATOR, "other-curator", "password-other", "curator",
+                                      center_code=OTHER_CENTER)
+        yield services
 
 
 @pytest.fixture(scope="module")

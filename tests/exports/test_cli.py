@@ -14,17 +14,17 @@ from tests.exports.helpers import read_archive, read_mcpd
 
 
 @pytest.fixture(scope="module")
-def loaded(tmp_path_factory):
-    services = catalogue(tmp_path_factory)
-    load_demo(services, per_center=10)
-    yield services
-    services.close()
+def loaded(database, tmp_path_factory):
+    with catalogue(database, tmp_path_factory) as services:
+        load_demo(services, per_center=10)
+        yield services
 
 
 @pytest.fixture
 def runner(loaded, monkeypatch):
     """A CLI runner whose commands see the module's catalogue."""
     monkeypatch.setenv("CATALOG_VAR_DIR", str(loaded.settings.var_dir))
+    monkeypatch.setenv("CATALOG_DATABASE_URL", loaded.settings.database_url)
     return CliRunner()
 
 

@@ -27,15 +27,14 @@ def records(code: str, count: int):
 
 
 @pytest.fixture(scope="module")
-def big(tmp_path_factory):
-    services = catalogue(tmp_path_factory)
-    services.resources.on_change = lambda: None   # the export reads the database; the index is not needed
-    for code, count in SIZES.items():
-        services.centers.create_center(OPERATOR, code, f"{code} 标本馆", f"{code} specimens",
-                                       domain="biological_specimen")
-        services.resources.publish(OPERATOR, code, "biological_specimen", records(code, count))
-    yield services
-    services.close()
+def big(database, tmp_path_factory):
+    with catalogue(database, tmp_path_factory) as services:
+        services.resources.on_change = lambda: None   # the export reads the database; the index is not needed
+        for code, count in SIZES.items():
+            services.centers.create_center(OPERATOR, code, f"{code} 标本馆", f"{code} specimens",
+                                           domain="biological_specimen")
+            services.resources.publish(OPERATOR, code, "biological_specimen", records(code, count))
+        yield services
 
 
 def peak_of_export(services, center: str, path) -> tuple[int, int]:

@@ -35,13 +35,13 @@ def s3_prefix() -> str:
 
 
 @pytest.fixture
-def settings(var_dir, s3_endpoint, s3_prefix, monkeypatch, tmp_path) -> Settings:
+def settings(var_dir, database_values, s3_endpoint, s3_prefix, monkeypatch, tmp_path) -> Settings:
     """The conftest services, with object storage on S3: credentials come from the AWS_* variables."""
     fake_aws_env(monkeypatch, tmp_path)
     monkeypatch.setenv("CATALOG_STORAGE_URL", f"s3://{BUCKET}/{s3_prefix}")  # for the command line tests
     monkeypatch.setenv("CATALOG_S3_ENDPOINT_URL", s3_endpoint)
     return Settings.from_env({"CATALOG_VAR_DIR": str(var_dir), "CATALOG_STORAGE_URL": f"s3://{BUCKET}/{s3_prefix}",
-                              "CATALOG_S3_ENDPOINT_URL": s3_endpoint})
+                              "CATALOG_S3_ENDPOINT_URL": s3_endpoint, **database_values})
 
 
 def bucket_keys(raw, prefix: str) -> list[str]:

@@ -18,7 +18,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from catalog.config import Settings
 from catalog.models import AuditEntry, IndexOutbox, Resource, ResourceHistory, StagedRecord, Submission
@@ -200,14 +200,15 @@ class TestKilledWorker:
         return prefix
 
     @pytest.fixture
-    def settings(self, var_dir, redis_url, key_prefix) -> Settings:
+    def settings(self, var_dir, database_values, redis_url, key_prefix) -> Settings:
         """The conftest services, but with Celery on Redis: upload() sends the task to the broker."""
-        return Settings.from_env({"CATALOG_VAR_DIR": str(var_dir), "CATALOG_BROKER_URL": redis_url})
+        return Settings.from_env({"CATALOG_VAR_DIR": str(var_dir), "CATALOG_BROKER_URL": redis_url,
+                                  **database_values})
 
     @pytest.fixture
-    def workers(self, settings, tmp_path):
+    def workers(self, settings, database_values, tmp_path):
         environment = {**os.environ, "CATALOG_VAR_DIR": str(settings.var_dir),
-                       "CATALOG_BROKER_URL": settings.broker_url}
+                       "CATALOG_BROKER_URL": settings.broker_url, **database_values}
         pool = Workers(environment, tmp_path)
         yield pool
         pool.stop_all()
@@ -339,9 +340,15 @@ def test_an_approval_failing_half_way_publishes_nothing(services, people, submit
     assert count(services, StagedRecord) == 0 and approvals(services, submission_id) == 1
 
 
-def database_is_being_written(path: Path) -> bool:
-    """True while another connection holds SQLite's write lock (a write transaction is open)."""
-    connection = sqlite3.connect(path, timeout=0)
+def database_is_being_written(services) -> bool:
+    """True while another connection has a write transaction open: it holds SQLite's write lock, or, on
+    PostgreSQL, a server process of this database has been given a transaction id by a write."""
+    if not services.settings.database_is_sqlite:
+        with services.engine.connect() as connection:
+            return bool(connection.scalar(text(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                "AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL")))
+    connection = sqlite3.connect(services.settings.database_url.removeprefix("sqlite:///"), timeout=0)
     try:
         connection.execute("BEGIN IMMEDIATE")
         connection.execute("ROLLBACK")
@@ -356,20 +363,19 @@ def database_is_being_written(path: Path) -> bool:
 
 @pytest.mark.slow
 def test_a_process_killed_inside_the_publish_transaction_publishes_nothing(services, people, submitted, var_dir,
-                                                                          tmp_path):
+                                                                          database_values, tmp_path):
     """SIGKILL of `catalog submissions approve` while its transaction is writing: nothing is half-published."""
     submission_id, valid = submitted(APPROVE_ROWS)
-    database = Path(services.settings.database_url.removeprefix("sqlite:///"))
-    assert not database_is_being_written(database)
+    assert not database_is_being_written(services)
     log = tmp_path / "approve.log"
     with log.open("wb") as out:
         approving = subprocess.Popen([sys.executable, "-m", "catalog.cli", "submissions", "approve",
                                       str(submission_id)],
-                                     env={**os.environ, "CATALOG_VAR_DIR": str(var_dir)}, cwd=REPO,
+                                     env={**os.environ, "CATALOG_VAR_DIR": str(var_dir), **database_values}, cwd=REPO,
                                      stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         # The first rows are flushed inside the transaction: from then on it holds the write lock until commit.
-        wait_for(lambda: database_is_being_written(database) or approving.poll() is not None, timeout=60,
+        wait_for(lambda: database_is_being_written(services) or approving.poll() is not None, timeout=60,
                  interval=0.01, what="the approval to start writing")
         time.sleep(0.5)  # well inside the ~4 s the transaction takes
         assert approving.poll() is None, log.read_text(errors="replace")
@@ -379,7 +385,9 @@ def test_a_process_killed_inside_the_publish_transaction_publishes_nothing(servi
         if approving.poll() is None:
             os.killpg(approving.pid, signal.SIGKILL)
             approving.wait(timeout=10)
-    assert not database_is_being_written(database)  # the dead process's lock is gone
+    # the dead process's lock is gone (PostgreSQL's server process ends its transaction once it sees the client go)
+    wait_for(lambda: not database_is_being_written(services), timeout=30, interval=0.05,
+             what="the killed approval's transaction to end")
     assert_nothing_published(services, submission_id, valid)
 
     approved = services.submissions.approve(people["reviewer"], submission_id)

@@ -10,10 +10,10 @@ import pytest
 from pyshacl import validate as shacl_validate
 from rdflib import Graph
 
-from catalog.app import build_services, create_app, initialise
-from catalog.config import Settings
+from catalog.app import create_app
 from catalog.permissions import Actor
 from schemas.validation import validate
+from tests.databases import running_services
 from tests.schemas.test_biological_specimen import CLEAN as SPECIMEN
 
 OPERATOR = Actor.operator()
@@ -74,14 +74,12 @@ def publish_catalogue(services) -> None:
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory):
+def published(database, tmp_path_factory):
     """Services over the published catalogue, built once per test module (the tests only read it)."""
-    built = build_services(Settings.from_env({"CATALOG_VAR_DIR": str(tmp_path_factory.mktemp("ld") / "var")}))
-    initialise(built)
-    create_centers(built)
-    publish_catalogue(built)
-    yield built
-    built.close()
+    with running_services(database, tmp_path_factory.mktemp("ld") / "var") as built:
+        create_centers(built)
+        publish_catalogue(built)
+        yield built
 
 
 @pytest.fixture(scope="module")

@@ -53,8 +53,8 @@ def test_a_write_killed_midway_leaves_the_index_as_it_was(tmp_path):
         backend.close()
 
 
-def published(tmp_path, count: int = 30):
-    services = build_services(Settings.from_env({"CATALOG_VAR_DIR": str(tmp_path / "var")}))
+def published(tmp_path, database_values, count: int = 30):
+    services = build_services(Settings.from_env({"CATALOG_VAR_DIR": str(tmp_path / "var"), **database_values}))
     initialise(services)
     services.centers.create_center(OPERATOR, "HBPG", "湖北省植物种质资源库", "Hubei Plant Germplasm Center",
                                    domain="plant_germplasm")
@@ -64,8 +64,8 @@ def published(tmp_path, count: int = 30):
     return services
 
 
-def test_a_damaged_index_file_is_set_aside_and_rebuilt_on_start(tmp_path):
-    services = published(tmp_path)
+def test_a_damaged_index_file_is_set_aside_and_rebuilt_on_start(tmp_path, database_values):
+    services = published(tmp_path, database_values)
     path = services.backend.path
     services.close()
     path.write_bytes(b"this is not a database" * 100)
@@ -81,8 +81,8 @@ def test_a_damaged_index_file_is_set_aside_and_rebuilt_on_start(tmp_path):
         again.close()
 
 
-def test_an_index_of_an_older_layout_is_rebuilt_on_start(tmp_path):
-    services = published(tmp_path)
+def test_an_index_of_an_older_layout_is_rebuilt_on_start(tmp_path, database_values):
+    services = published(tmp_path, database_values)
     path = services.backend.path
     services.close()
     path.unlink()
@@ -97,8 +97,8 @@ def test_an_index_of_an_older_layout_is_rebuilt_on_start(tmp_path):
         again.close()
 
 
-def test_an_empty_index_next_to_public_records_is_rebuilt_on_start(tmp_path):
-    services = published(tmp_path)
+def test_an_empty_index_next_to_public_records_is_rebuilt_on_start(tmp_path, database_values):
+    services = published(tmp_path, database_values)
     services.backend.clear()
     services.close()
     again = build_services(services.settings)

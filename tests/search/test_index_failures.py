@@ -34,9 +34,11 @@ def own_emulator(tmp_path_factory):
 
 
 @pytest.fixture
-def platform(tmp_path, own_emulator, monkeypatch):
+def platform(tmp_path, own_emulator, monkeypatch, database_values):
     """Services and the `catalog` command on one database and the emulator; nothing drains in the background."""
     monkeypatch.setenv("CATALOG_VAR_DIR", str(tmp_path / "var"))
+    for name, value in database_values.items():
+        monkeypatch.setenv(name, value)
     monkeypatch.setenv("CATALOG_SEARCH_URL", own_emulator)
     services = build_services(Settings.from_env())
     initialise(services)

@@ -21,10 +21,10 @@ def outbox(services) -> int:
 
 
 @pytest.mark.slow
-def test_publishing_while_the_server_is_down_is_indexed_once_it_is_back(tmp_path):
+def test_publishing_while_the_server_is_down_is_indexed_once_it_is_back(tmp_path, database_values):
     port, data = free_port(), tmp_path / "noida"
     server = start_emulator(data, port)
-    settings = Settings.from_env({"CATALOG_VAR_DIR": str(tmp_path / "var"),
+    settings = Settings.from_env({"CATALOG_VAR_DIR": str(tmp_path / "var"), **database_values,
                                   "CATALOG_SEARCH_URL": f"http://127.0.0.1:{port}"})
     services = build_services(settings)
     try:

@@ -31,9 +31,10 @@ def run(settings: Settings):
 
 
 @pytest.mark.slow
-def test_same_answers_on_the_embedded_engine_and_elasticsearch(tmp_path, emulator_url):
-    embedded = run(Settings.from_env({"CATALOG_VAR_DIR": str(tmp_path / "a")}))
-    elastic = run(Settings.from_env({"CATALOG_VAR_DIR": str(tmp_path / "b"), "CATALOG_SEARCH_URL": emulator_url}))
+def test_same_answers_on_the_embedded_engine_and_elasticsearch(tmp_path, emulator_url, fresh_database):
+    embedded = run(Settings.from_env({"CATALOG_VAR_DIR": str(tmp_path / "a"), **fresh_database(tmp_path / "a")}))
+    elastic = run(Settings.from_env({"CATALOG_VAR_DIR": str(tmp_path / "b"), "CATALOG_SEARCH_URL": emulator_url,
+                                     **fresh_database(tmp_path / "b")}))
     for status, answers, repaired, consistent in (embedded, elastic):
         assert status["status"] == "ok" and status["checks"]["search"] == "ok"
         assert len(repaired.missing) == 1 and repaired.repaired and consistent

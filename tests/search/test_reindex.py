@@ -17,8 +17,8 @@ RECORDS = 400
 
 
 @pytest.mark.parametrize("engine", ["embedded", "emulator"])
-def test_searches_keep_answering_during_a_rebuild(tmp_path, request, engine):
-    values = {"CATALOG_VAR_DIR": str(tmp_path / "var")}
+def test_searches_keep_answering_during_a_rebuild(tmp_path, request, engine, database_values):
+    values = {"CATALOG_VAR_DIR": str(tmp_path / "var"), **database_values}
     if engine == "emulator":
         values["CATALOG_SEARCH_URL"] = request.getfixturevalue("emulator_url")
     services = build_services(Settings.from_env(values))

@@ -17,8 +17,8 @@ SECRET = dict(scientific_name="Secretus confidentialis Li", name_zh="机密兰",
 
 
 @pytest.fixture(params=["embedded", "emulator"])
-def services(request, tmp_path):
-    values = {"CATALOG_VAR_DIR": str(tmp_path / "var")}
+def services(request, tmp_path, database_values):
+    values = {"CATALOG_VAR_DIR": str(tmp_path / "var"), **database_values}
     if request.param == "emulator":
         values["CATALOG_SEARCH_URL"] = request.getfixturevalue("emulator_url")
     built = build_services(Settings.from_env(values))

@@ -72,6 +72,6 @@ def tokens(services, world) -> dict[str, str]:
 
 
 @pytest.fixture
-def settings(var_dir) -> Settings:
-    """Embedded settings without the API rate limit: a whole flow makes more calls than a client may per minute."""
-    return Settings.from_env({"CATALOG_VAR_DIR": str(var_dir), "CATALOG_RATE_LIMIT": "none"})
+def settings(var_dir, database_values) -> Settings:
+    """Settings without the API rate limit: a whole flow makes more calls than a client may per minute."""
+    return Settings.from_env({"CATALOG_VAR_DIR": str(var_dir), "CATALOG_RATE_LIMIT": "none", **database_values})

@@ -7,7 +7,6 @@ from datetime import datetime
 import pytest
 from sqlalchemy import select
 
-from catalog.config import Settings
 from catalog.models import AuditEntry
 from catalog.services.sharing_figures import CHINA_TIME
 from tests.sharing.api import act, assert_problem, auth, call, checkout, fulfil, submit
@@ -133,20 +132,3 @@ def test_a_session_reads_but_changes_need_a_token(client, services, world):
         session["user_id"] = world.actors["ada"].user_id
     assert client.get("/api/cart").get_json() == {"items": []}
     assert_problem(client.post("/api/cart/items", json={"resource": P1}), 401, "unauthenticated")
-
-
-class TestOnPostgresql:
-    """The same checkout and steps on PostgreSQL, where every step locks its request row."""
-
-    @pytest.fixture
-    def settings(self, var_dir, postgres_url):
-        return Settings.from_env({"CATALOG_VAR_DIR": str(var_dir), "CATALOG_RATE_LIMIT": "none",
-                                  "CATALOG_DATABASE_URL": postgres_url})
-
-    def test_a_commercial_request_runs_to_completion(self, client, services, tokens):
-        assert services.settings.database_url.startswith("postgresql")
-        created = checkout(client, tokens["ada"], [S1_LOW_RISK, G1], "data", "commercial")
-        for shared in created:
-            submit(client, tokens["ada"], shared["id"])
-            curator = tokens[CURATOR_OF[shared["center"]["code"]]]
-            assert fulfil(client, tokens["ada"], curator, shared["id"], "data", "commercial")["state"] == "completed"

@@ -14,12 +14,9 @@ SHARING_TABLES = {"cart_items", "sharing_agreements", "sharing_requests", "shari
                   "sharing_documents", "sharing_outputs", "sharing_output_resources", "notifications"}
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def engine(request, tmp_path):
-    environ = {"CATALOG_VAR_DIR": str(tmp_path)}
-    if request.param == "postgresql":
-        environ["CATALOG_DATABASE_URL"] = request.getfixturevalue("postgres_url")
-    created = make_engine(Settings.from_env(environ).database_url)
+@pytest.fixture
+def engine(var_dir, empty_database):
+    created = make_engine(Settings.from_env({"CATALOG_VAR_DIR": str(var_dir), **empty_database(var_dir)}).database_url)
     yield created
     created.dispose()
 

@@ -93,9 +93,9 @@ def test_the_file_outbox_gets_one_message_per_notified_address(services, world, 
 
 class TestSmtp:
     @pytest.fixture
-    def settings(self, var_dir, smtp_server):
+    def settings(self, var_dir, database_values, smtp_server):
         port = smtp_server.server_address[1]
-        return Settings.from_env({"CATALOG_VAR_DIR": str(var_dir), "CATALOG_RATE_LIMIT": "none",
+        return Settings.from_env({"CATALOG_VAR_DIR": str(var_dir), "CATALOG_RATE_LIMIT": "none", **database_values,
                                   "CATALOG_SMTP_URL": f"smtp://127.0.0.1:{port}?from=requests@hbnst.example.cn"})
 
     def test_messages_go_to_the_smtp_server_and_not_the_outbox(self, services, world, smtp_server, var_dir):
@@ -110,8 +110,8 @@ class TestSmtp:
 
 class TestUnreachableSmtp:
     @pytest.fixture
-    def settings(self, var_dir):
-        return Settings.from_env({"CATALOG_VAR_DIR": str(var_dir),
+    def settings(self, var_dir, database_values):
+        return Settings.from_env({"CATALOG_VAR_DIR": str(var_dir), **database_values,
                                   "CATALOG_SMTP_URL": f"smtp://127.0.0.1:{closed_port()}"})
 
     def test_a_failing_server_is_noted_and_the_step_stands(self, services, world):

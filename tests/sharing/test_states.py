@@ -6,11 +6,10 @@ from dataclasses import dataclass
 
 import pytest
 
-from catalog.app import build_services, initialise
-from catalog.config import Settings
 from catalog.errors import Forbidden, InvalidState
 from catalog.services.sharing_states import CANCELLABLE, TRANSITIONS, Party, transition_for
 from catalog.sharing_enums import Purpose, RequestAction as Action, RequestState as State, RequestType
+from tests.databases import running_services
 from tests.sharing.conftest import P1, populate
 
 DETAILS = {"intended_use": "茶树抗寒育种研究 / cold-tolerance breeding", "shipping_address": "武汉市洪山区狮子山街1号"}
@@ -70,14 +69,11 @@ PARTY_OF = {Party.REQUESTER: "ada", Party.CURATOR: "cui", Party.ADMIN: "adm"}
 
 
 @pytest.fixture(scope="module")
-def shared(tmp_path_factory):
+def shared(database, tmp_path_factory):
     """One database for the whole table: every case works on a request of its own."""
-    var = tmp_path_factory.mktemp("states") / "var"
-    services = build_services(Settings.from_env({"CATALOG_VAR_DIR": str(var)}))
-    initialise(services)
-    world = populate(services)
-    yield services, world.actors
-    services.close()
+    with running_services(database, tmp_path_factory.mktemp("states") / "var") as services:
+        world = populate(services)
+        yield services, world.actors
 
 
 def step(services, actors, request_id: int, action: Action, parties: frozenset[Party]):

@@ -10,7 +10,7 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import (JSON, BigInteger, Boolean, DateTime, Enum, Float, ForeignKey, Index, Integer,
-                        MetaData, String, Text, UniqueConstraint)
+                        MetaData, String, Text, TypeDecorator, UniqueConstraint)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -41,7 +41,24 @@ def enum_of(enum_class: type[StrEnum]) -> Enum:
                 name=enum_class.__name__.lower(), validate_strings=True)
 
 
-Timestamp = DateTime(timezone=True)
+class Timestamp(TypeDecorator):
+    """A moment, stored in UTC and read back as an aware UTC datetime on every database: PostgreSQL keeps the
+    zone (timestamptz), SQLite keeps the wall time alone, which is UTC because every moment is turned into UTC
+    before it is stored."""
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"a naive datetime ({value.isoformat()}) is not a moment: give its time zone")
+        return value.astimezone(timezone.utc)
+
+    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
 
 
 class Base(DeclarativeBase):
@@ -56,7 +73,7 @@ class Department(Base):
     code: Mapped[str] = mapped_column(String(32), unique=True)
     name_zh: Mapped[str] = mapped_column(String(200))
     name_en: Mapped[str] = mapped_column(String(200))
-    created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
 
     centers: Mapped[list[Center]] = relationship(back_populates="department")
 
@@ -75,8 +92,8 @@ class Center(Base):
     department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id", ondelete="RESTRICT"))
     status: Mapped[CenterStatus] = mapped_column(enum_of(CenterStatus), default=CenterStatus.RECOGNISED)
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
-    created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow, onupdate=utcnow)
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow, onupdate=utcnow)
 
     department: Mapped[Department | None] = relationship(back_populates="centers")
 
@@ -90,7 +107,7 @@ class User(Base):
     display_name: Mapped[str | None] = mapped_column(String(200))
     password_hash: Mapped[str | None] = mapped_column(String(256))
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
-    created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
 
     grants: Mapped[list[RoleGrant]] = relationship(back_populates="user", cascade="all, delete-orphan",
                                                    lazy="selectin")
@@ -120,10 +137,10 @@ class ApiToken(Base):
     prefix: Mapped[str] = mapped_column(String(16))
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     scopes: Mapped[str] = mapped_column(String(200), default="")
-    created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
-    expires_at: Mapped[datetime | None] = mapped_column(Timestamp)
-    last_used_at: Mapped[datetime | None] = mapped_column(Timestamp)
-    revoked_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
+    expires_at: Mapped[datetime | None] = mapped_column(Timestamp())
+    last_used_at: Mapped[datetime | None] = mapped_column(Timestamp())
+    revoked_at: Mapped[datetime | None] = mapped_column(Timestamp())
 
 
 class Submission(Base):
@@ -152,8 +169,8 @@ class Submission(Base):
     review_reason: Mapped[str | None] = mapped_column(Text)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     reviewed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow, onupdate=utcnow)
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow, onupdate=utcnow)
 
     center: Mapped[Center] = relationship(lazy="joined")
 
@@ -206,8 +223,8 @@ class Resource(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     is_deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     submission_id: Mapped[int | None] = mapped_column(ForeignKey("submissions.id", ondelete="SET NULL"))
-    created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow, onupdate=utcnow)
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow, onupdate=utcnow)
 
     center: Mapped[Center] = relationship(lazy="joined")
 
@@ -224,7 +241,7 @@ class ResourceHistory(Base):
     snapshot: Mapped[dict[str, Any]] = mapped_column(JSONData)
     submission_id: Mapped[int | None] = mapped_column(ForeignKey("submissions.id", ondelete="SET NULL"))
     changed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    changed_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
+    changed_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
 
 
 class IndexOutbox(Base):
@@ -235,7 +252,7 @@ class IndexOutbox(Base):
     resource_id: Mapped[int] = mapped_column(BigInteger, index=True)
     version: Mapped[int] = mapped_column(Integer)
     operation: Mapped[OutboxOperation] = mapped_column(enum_of(OutboxOperation))
-    created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
 
 
 class AuditEntry(Base):
@@ -243,7 +260,7 @@ class AuditEntry(Base):
     __tablename__ = "audit_log"
 
     id: Mapped[int] = mapped_column(Id, primary_key=True)
-    at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow, index=True)
+    at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow, index=True)
     actor_id: Mapped[int | None] = mapped_column(BigInteger)
     actor_name: Mapped[str | None] = mapped_column(String(64))
     action: Mapped[str] = mapped_column(String(64))
@@ -262,7 +279,7 @@ class CartItem(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     resource_id: Mapped[int] = mapped_column(ForeignKey("resources.id", ondelete="CASCADE"))
     quantity: Mapped[int] = mapped_column(Integer, default=1)
-    added_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
+    added_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
 
     resource: Mapped[Resource] = relationship(lazy="joined")
 
@@ -282,7 +299,7 @@ class Agreement(Base):
     text_zh: Mapped[str] = mapped_column(Text)
     text_en: Mapped[str] = mapped_column(Text)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
 
 
 class SharingRequest(Base):
@@ -302,19 +319,19 @@ class SharingRequest(Base):
     shipping_address: Mapped[str | None] = mapped_column(Text)
     rejection_reason: Mapped[str | None] = mapped_column(Text)
     cancel_reason: Mapped[str | None] = mapped_column(Text)
-    agreement_accepted_at: Mapped[datetime | None] = mapped_column(Timestamp)
-    submitted_at: Mapped[datetime | None] = mapped_column(Timestamp)
-    decided_at: Mapped[datetime | None] = mapped_column(Timestamp)
-    approved_at: Mapped[datetime | None] = mapped_column(Timestamp)
-    rejected_at: Mapped[datetime | None] = mapped_column(Timestamp)
-    fulfilled_at: Mapped[datetime | None] = mapped_column(Timestamp)
-    completed_at: Mapped[datetime | None] = mapped_column(Timestamp)
-    cancelled_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    agreement_accepted_at: Mapped[datetime | None] = mapped_column(Timestamp())
+    submitted_at: Mapped[datetime | None] = mapped_column(Timestamp())
+    decided_at: Mapped[datetime | None] = mapped_column(Timestamp())
+    approved_at: Mapped[datetime | None] = mapped_column(Timestamp())
+    rejected_at: Mapped[datetime | None] = mapped_column(Timestamp())
+    fulfilled_at: Mapped[datetime | None] = mapped_column(Timestamp())
+    completed_at: Mapped[datetime | None] = mapped_column(Timestamp())
+    cancelled_at: Mapped[datetime | None] = mapped_column(Timestamp())
     feedback_rating: Mapped[int | None] = mapped_column(Integer)
     feedback_text: Mapped[str | None] = mapped_column(Text)
     citation_text: Mapped[str | None] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow, onupdate=utcnow)
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow, onupdate=utcnow)
 
     center: Mapped[Center] = relationship(lazy="joined")
     requester: Mapped[User] = relationship(lazy="joined")
@@ -344,7 +361,7 @@ class AcceptedAgreement(Base):
     request_id: Mapped[int] = mapped_column(ForeignKey("sharing_requests.id", ondelete="CASCADE"))
     agreement_id: Mapped[int] = mapped_column(ForeignKey("sharing_agreements.id", ondelete="RESTRICT"))
     domain: Mapped[Domain] = mapped_column(enum_of(Domain))
-    accepted_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
+    accepted_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
 
     agreement: Mapped[Agreement] = relationship(lazy="joined")
 
@@ -361,10 +378,10 @@ class Quote(Base):
     total_fen: Mapped[int] = mapped_column(BigInteger)
     note: Mapped[str | None] = mapped_column(Text)
     quoted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    quoted_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
-    contract_accepted_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    quoted_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
+    contract_accepted_at: Mapped[datetime | None] = mapped_column(Timestamp())
     contract_accepted_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    payment_confirmed_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    payment_confirmed_at: Mapped[datetime | None] = mapped_column(Timestamp())
     payment_reference: Mapped[str | None] = mapped_column(String(200))
     payment_confirmed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
 
@@ -380,7 +397,7 @@ class Delivery(Base):
     data_link: Mapped[str | None] = mapped_column(String(1000))
     note: Mapped[str | None] = mapped_column(Text)
     by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
+    at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
 
 
 class RequestMessage(Base):
@@ -391,7 +408,7 @@ class RequestMessage(Base):
     author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     author_name: Mapped[str] = mapped_column(String(64))
     body: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
 
 
 class RequestDocument(Base):
@@ -407,7 +424,7 @@ class RequestDocument(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     storage_key: Mapped[str] = mapped_column(String(500))
     uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    uploaded_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
+    uploaded_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
 
 
 class Output(Base):
@@ -422,7 +439,7 @@ class Output(Base):
     doi: Mapped[str | None] = mapped_column(String(200))
     number: Mapped[str | None] = mapped_column(String(200))
     year: Mapped[int | None] = mapped_column(Integer)
-    reported_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
+    reported_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
 
     resources: Mapped[list[OutputResource]] = relationship(cascade="all, delete-orphan", lazy="selectin",
                                                            order_by="OutputResource.id")
@@ -451,9 +468,9 @@ class Notification(Base):
     subject_en: Mapped[str] = mapped_column(String(300))
     body_zh: Mapped[str] = mapped_column(Text)
     body_en: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
-    read_at: Mapped[datetime | None] = mapped_column(Timestamp)
-    emailed_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
+    read_at: Mapped[datetime | None] = mapped_column(Timestamp())
+    emailed_at: Mapped[datetime | None] = mapped_column(Timestamp())
     email_error: Mapped[str | None] = mapped_column(String(300))
 
 
@@ -470,8 +487,8 @@ class IndexFailure(Base):
     version: Mapped[int] = mapped_column(Integer)
     reason: Mapped[str] = mapped_column(Text)
     attempts: Mapped[int] = mapped_column(Integer, default=1)
-    first_failed_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
-    last_failed_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
+    first_failed_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
+    last_failed_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
 
 
 class Export(Base):
@@ -494,6 +511,6 @@ class Export(Base):
     size_bytes: Mapped[int | None] = mapped_column(BigInteger)
     sha256: Mapped[str | None] = mapped_column(String(64))
     failure: Mapped[dict[str, Any] | None] = mapped_column(JSONData)
-    created_at: Mapped[datetime] = mapped_column(Timestamp, default=utcnow)
-    started_at: Mapped[datetime | None] = mapped_column(Timestamp)
-    finished_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    created_at: Mapped[datetime] = mapped_column(Timestamp(), default=utcnow)
+    started_at: Mapped[datetime | None] = mapped_column(Timestamp())
+    finished_at: Mapped[datetime | None] = mapped_column(Timestamp())

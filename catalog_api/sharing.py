@@ -3,7 +3,7 @@ center. Parses requests and renders documents; who may see or do what, and when,
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any, BinaryIO, Iterator
 from urllib.parse import quote
 
@@ -293,7 +293,7 @@ def _notification(notification: Notification) -> dict[str, Any]:
 def _iso(moment: datetime | None) -> str | None:
     if moment is None:
         return None
-    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).isoformat()
+    return moment.isoformat()
 
 
 def _chunks(handle: BinaryIO) -> Iterator[bytes]:

@@ -66,7 +66,7 @@ def revoke(token_id: int):
 
 def as_document(info: TokenInfo) -> dict[str, Any]:
     def moment(value: datetime | None) -> str | None:
-        return _utc(value).isoformat() if value else None
+        return value.isoformat() if value else None
     return {"id": info.id, "name": info.name, "prefix": info.prefix, "scopes": list(info.scopes),
             "state": info.state, "created_at": moment(info.created_at), "expires_at": moment(info.expires_at),
             "last_used_at": moment(info.last_used_at), "revoked_at": moment(info.revoked_at)}
@@ -97,7 +97,8 @@ def _expiry(value: Any) -> datetime | None:
     try:
         if not isinstance(value, str):
             raise ValueError
-        moment = _utc(datetime.fromisoformat(value))
+        moment = datetime.fromisoformat(value)
+        moment = moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
     except ValueError:
         raise InvalidInput(f"expires_at {value!r} is not an ISO 8601 date or date-time (e.g. 2027-01-31T00:00:00Z).",
                            f"expires_at {value!r} 不是 ISO 8601 日期或时间（例如 2027-01-31T00:00:00Z）。",
@@ -107,7 +108,3 @@ def _expiry(value: Any) -> datetime | None:
                            field="expires_at")
     return moment
 
-
-def _utc(moment: datetime) -> datetime:
-    """SQLite hands back naive datetimes, stored in UTC."""
-    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)

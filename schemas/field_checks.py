@@ -138,5 +138,8 @@ def in_vocabulary(declaration: Declaration, value: Any) -> Any:
             "suggestion_zh": f"是否应为 {suggestion.code!r}（{suggestion.label('zh')}）？" if suggestion else ""}
     if declaration.closed:
         raise Rejected(field_issue("UNKNOWN_TERM_REJECTED", declaration, value, **hint))
-    code = "COUNTRY_UNKNOWN" if declaration.vocabulary == "country" else "UNKNOWN_TERM"
-    return Flagged(value, field_issue(code, declaration, value, **hint))
+    if declaration.vocabulary == "country":
+        # The country code column holds ISO 3166-1 alpha-2 codes alone: an unknown country is reported, not stored.
+        unknown = field_issue("COUNTRY_UNKNOWN", declaration, value, **hint)
+        return Flagged(None if declaration.core == "country_code" else value, unknown)
+    return Flagged(value, field_issue("UNKNOWN_TERM", declaration, value, **hint))

@@ -62,8 +62,9 @@ CATALOGUE: dict[str, IssueType] = {
                                                 "给出了坐标，但缺少坐标误差（米）。"),
     "COORDINATE_UNCERTAINTY_INVALID": IssueType(W, "A coordinate uncertainty of {value} m is not possible (0 means unknown; leave it empty).",
                                                 "坐标误差 {value} 米无效（0 表示未知，应留空）。"),
-    "COUNTRY_UNKNOWN": IssueType(W, "{value!r} is not a known country or ISO 3166 code.{suggestion_en}",
-                                 "{value!r} 不是已知的国家或 ISO 3166 代码。{suggestion_zh}"),
+    "COUNTRY_UNKNOWN": IssueType(W, "{value!r} is not a known country or ISO 3166 code, so the record gets no "
+                                    "country code.{suggestion_en}",
+                                 "{value!r} 不是已知的国家或 ISO 3166 代码，该记录不设国家代码。{suggestion_zh}"),
     "ADMIN_DIVISION_MISMATCH": IssueType(W, "{value!r} does not lie in {place_en}.", "{value!r} 不属于{place_zh}。"),
     "TAXON_RANK_INCONSISTENT": IssueType(W, "Taxon rank {rank!r} does not fit the name {name!r}.",
                                          "分类等级 {rank!r} 与名称 {name!r} 不符。"),

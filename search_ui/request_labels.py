@@ -2,7 +2,7 @@
 outputs in the page language, and times in China time (UTC+8), where the centers and their users are."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 
 from flask_babel import gettext as _
 
@@ -58,5 +58,4 @@ def events() -> dict[str, str]:
 def china_time(moment: datetime | None) -> str:
     if moment is None:
         return ""
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
-    return aware.astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M")
+    return moment.astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M")

@@ -101,10 +101,13 @@ def client(app):
 
 
 @pytest.fixture
-def runner(monkeypatch, var_dir, database_values):
-    """A CLI runner whose commands see only this test's configuration: its folder and its database."""
+def runner(request, monkeypatch, var_dir, empty_database):
+    """A CLI runner whose commands see only this test's configuration: its folder and its database, which is
+    the one its services use or, for a test of the command line alone, an empty one (before `catalog init`)."""
+    with_services = "settings" in request.fixturenames
+    values = request.getfixturevalue("database_values") if with_services else empty_database(var_dir)
     monkeypatch.setenv("CATALOG_VAR_DIR", str(var_dir))
-    for name, value in database_values.items():
+    for name, value in values.items():
         monkeypatch.setenv(name, value)
     return CliRunner()
 

@@ -17,12 +17,15 @@ def test_help_lists_the_commands(runner):
         assert f"  {command} " in result.output
 
 
-def test_init_is_idempotent_and_reports_json(runner, var_dir):
+def test_init_is_idempotent_and_reports_json(runner, var_dir, database):
     first = json.loads(invoke(runner, "init", "--json").output)
     second = json.loads(invoke(runner, "init", "--json").output)
-    assert first == second
-    assert first["revision"] == head_revision() and first["database"].endswith("catalog.sqlite3")
-    assert (var_dir / "catalog.sqlite3").exists() and (var_dir / "search" / "index.sqlite3").exists()
+    assert first == second and first["revision"] == head_revision()
+    if database.is_postgres:
+        assert first["database"].startswith("postgresql+psycopg://") and not (var_dir / "catalog.sqlite3").exists()
+    else:
+        assert first["database"].endswith("catalog.sqlite3") and (var_dir / "catalog.sqlite3").exists()
+    assert (var_dir / "search" / "index.sqlite3").exists()
 
 
 def test_registry_commands(runner):

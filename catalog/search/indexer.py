@@ -7,7 +7,6 @@ from __future__ import annotations
 import logging
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from typing import Any, Iterable, Iterator
 
 from sqlalchemy import delete, func, select, tuple_
@@ -63,16 +62,21 @@ class Indexer:
         failing) the rows stay for the next drain and SearchUnavailable says why."""
         done = 0
         while True:
-            with self.session_factory() as session:
-                entries = session.scalars(select(IndexOutbox).order_by(IndexOutbox.id).limit(batch_size)).all()
+            with transaction(self.session_factory) as session:
+                # On PostgreSQL a batch is locked until its outcome is recorded, and a concurrent drain (another
+                # process's) takes the next batch instead of indexing this one again; with none left unlocked, it
+                # waits for the others' batches, so that everything queued before it is applied when it returns.
+                # SQLite has no row locks: a concurrent drain may repeat a batch there, which versions make harmless.
+                queued = select(IndexOutbox).order_by(IndexOutbox.id).limit(batch_size)
+                entries = (session.scalars(queued.with_for_update(skip_locked=True)).all()
+                           or session.scalars(queued.with_for_update()).all())
                 if not entries:
                     return done
                 resource_ids = {entry.resource_id for entry in entries}
                 resources = session.scalars(select(Resource).where(Resource.id.in_(resource_ids))).all()
-            applied = self._apply(resources)
-            finished = [(entry.id, entry.resource_id, entry.version) for entry in entries
-                        if entry.resource_id not in applied.deferred]
-            with transaction(self.session_factory) as session:
+                applied = self._apply(resources)
+                finished = [(entry.id, entry.resource_id, entry.version) for entry in entries
+                            if entry.resource_id not in applied.deferred]
                 # Matched on the whole row, not the id alone: SQLite hands a deleted row's id to the next insert,
                 # so a concurrent drain that already removed this batch could otherwise take a new change with it.
                 removed = session.execute(delete(IndexOutbox).where(
@@ -225,10 +229,6 @@ class Indexer:
 def describe(failure: IndexFailure) -> dict[str, Any]:
     """A set-aside document as `catalog index check` reports it."""
     return {"id": failure.identifier, "version": failure.version, "reason": failure.reason,
-            "attempts": failure.attempts, "first_failed_at": _utc(failure.first_failed_at).isoformat(),
-            "last_failed_at": _utc(failure.last_failed_at).isoformat()}
+            "attempts": failure.attempts, "first_failed_at": failure.first_failed_at.isoformat(),
+            "last_failed_at": failure.last_failed_at.isoformat()}
 
-
-def _utc(moment: datetime) -> datetime:
-    """SQLite hands back naive datetimes; they were stored in UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)

@@ -5,7 +5,7 @@ import hashlib
 import re
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Iterable
 
 from sqlalchemy import select
@@ -45,7 +45,7 @@ class TokenInfo:
     def state(self) -> str:
         if self.revoked_at is not None:
             return "revoked"
-        if self.expires_at is not None and _aware(self.expires_at) <= utcnow():
+        if self.expires_at is not None and self.expires_at <= utcnow():
             return "expired"
         return "active"
 
@@ -199,7 +199,7 @@ class AccountService:
         with transaction(self.session_factory) as session:
             row = session.scalar(select(ApiToken).where(ApiToken.token_hash == hash_token(token)))
             now = utcnow()
-            if row is None or row.revoked_at is not None or (row.expires_at and _aware(row.expires_at) <= now):
+            if row is None or row.revoked_at is not None or (row.expires_at and row.expires_at <= now):
                 raise Unauthenticated("The API token is not valid.", "API 令牌无效。")
             user = session.get(User, row.user_id)
             if user is None or not user.is_active:
@@ -229,7 +229,3 @@ def _required(session: Session, model, code: str | None, option: str, label_zh: 
         raise NotFound(f"No {model.__tablename__[:-1]} with code {code!r}.", f"没有代码为 {code!r} 的{label_zh}。")
     return row
 
-
-def _aware(moment: datetime) -> datetime:
-    """SQLite hands back naive datetimes; they were stored in UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)

@@ -120,11 +120,23 @@ def apply_records(session: Session, actor: Actor, center: Center, domain: Domain
 
 
 def core_values(values: dict[str, Any]) -> dict[str, Any]:
-    core = {name: values.get(name) for name in CORE_FIELDS}
+    core = {name: without_nul(values.get(name)) for name in CORE_FIELDS}
     core["payload"] = core["payload"] or {}
     core["quality_flags"] = core["quality_flags"] or []
     core["sharing_mode"] = SharingMode(core["sharing_mode"] or SharingMode.OPEN)
     return core
+
+
+def without_nul(value: Any) -> Any:
+    """Text without NUL characters, inside lists and mappings too: they carry no meaning in a record, and
+    PostgreSQL can store them neither in text nor in JSON (SQLite can), so both databases keep the same text."""
+    if isinstance(value, str):
+        return value.replace("\x00", "") if "\x00" in value else value
+    if isinstance(value, dict):
+        return {without_nul(key): without_nul(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [without_nul(item) for item in value]
+    return value
 
 
 class ResourceService:

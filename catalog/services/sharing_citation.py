@@ -2,7 +2,7 @@
 URI, in Chinese and English (regulation Art. 18), in the platform's citation format (catalog.citations)."""
 from __future__ import annotations
 
-from datetime import date, timezone
+from datetime import date
 from typing import Any, Iterable
 
 from catalog.citations import CITATION_REQUEST, resource_citation
@@ -21,8 +21,6 @@ def cite_resources(resources: Iterable[Resource], base_url: str, accessed: date 
 def _citable(resource: Resource, base_url: str) -> dict[str, Any]:
     """The fields of ResourceService.view() a citation reads; none of them is generalised for restricted records."""
     updated = resource.updated_at
-    if updated is not None and updated.tzinfo is None:
-        updated = updated.replace(tzinfo=timezone.utc)
     return {"identifier": resource.identifier, "uri": f"{base_url}/resources/{resource.identifier}",
             "name_zh": resource.name_zh, "name_en": resource.name_en, "scientific_name": resource.scientific_name,
             "rights_holder": resource.rights_holder, "version": resource.version,

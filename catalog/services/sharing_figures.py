@@ -34,7 +34,7 @@ def service_figures(session: Session, center_id: int, year: int) -> dict[str, An
     decided = session.execute(select(SharingRequest.submitted_at, SharingRequest.decided_at).where(
         SharingRequest.center_id == center_id, SharingRequest.decided_at >= start,
         SharingRequest.decided_at < end)).all()
-    hours = [(_utc(decided_at) - _utc(submitted_at)).total_seconds() / 3600 for submitted_at, decided_at in decided]
+    hours = [(decided_at - submitted_at).total_seconds() / 3600 for submitted_at, decided_at in decided]
     outputs = dict(session.execute(
         select(Output.kind, func.count()).join(SharingRequest, Output.request_id == SharingRequest.id)
         .where(SharingRequest.center_id == center_id, Output.reported_at >= start, Output.reported_at < end)
@@ -51,7 +51,3 @@ def service_figures(session: Session, center_id: int, year: int) -> dict[str, An
             "outputs": sum(outputs.values()),
             "outputs_by_kind": {kind.value: count for kind, count in sorted(outputs.items())}}
 
-
-def _utc(moment: datetime) -> datetime:
-    """SQLite hands back naive datetimes; they were stored in UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)

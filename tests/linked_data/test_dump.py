@@ -32,9 +32,9 @@ def test_the_streamed_dump_parses_to_the_graph_rdflib_builds(published, dumped, 
     assert written.resources == PUBLIC_RECORDS
     assert len(from_lines) == len(built) == written.triples
     assert isomorphic(from_lines, built)
-    # every awkward text came through unchanged, and each triple is one line
+    # every awkward text came through unchanged (but for NUL, which no record keeps), and each triple is one line
     texts = {str(o) for o in from_lines.objects() if isinstance(o, Literal)}
-    assert set(TRICKY) <= texts
+    assert {text.replace("\x00", "") for text in TRICKY} <= texts
     assert dumped.count("\n") == len(from_lines)
     assert all(line.endswith(" .") for line in dumped.splitlines() if line)
 

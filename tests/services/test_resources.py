@@ -33,6 +33,16 @@ def test_publish_insert_update_unchanged_with_history(services, registry):
     assert actions == ["resources.publish", "resources.publish"]
 
 
+def test_nul_characters_are_kept_by_neither_database(services, registry):
+    services.resources.publish(OPERATOR, "HBPG", "plant_germplasm", [tea(
+        "N1", locality="恩施\x00市", payload={"remarks": "a\x00b", "recorded_by": ["Li\x00 Si"],
+                                            "storage": {"temp\x00": "-18\x00"}})])
+    shown = services.resources.view(Actor.anonymous(), "HBPG-plant_germplasm-N1")
+    assert shown["locality"] == "恩施市"
+    payload = shown["payload"]
+    assert (payload["remarks"], payload["recorded_by"], payload["storage"]) == ("ab", ["Li Si"], {"temp": "-18"})
+
+
 def test_publish_is_all_or_nothing(services, registry):
     with pytest.raises(Exception):
         services.resources.publish(OPERATOR, "HBPG", "plant_germplasm", [tea("B1"), tea("")])

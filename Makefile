@@ -6,6 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 5000
 ES_PORT ?= 9200
+TEST_WORKERS ?= auto
 FRONTEND := search_ui/frontend
 ES_SPEC := tests/search/elastic_spec
 VENDOR := search_ui/static/vendor
@@ -88,7 +89,7 @@ run-elastic: install
 	$(BIN)/catalog serve --host $(HOST) --port $(PORT)
 
 test: install browser es-spec
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 e2e: install browser
 	$(BIN)/python -m pytest tests/e2e

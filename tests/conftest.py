@@ -124,13 +124,10 @@ def postgres_url():
 
 @pytest.fixture
 def redis_url():
+    """The test Redis database, shared by tests running at the same time: each test keeps to keys (queues, key
+    prefixes, client addresses) of its own, and none empties the database."""
     require_service("Redis", "127.0.0.1", 6379)
-    import redis
-    client = redis.Redis.from_url(REDIS_URL)
-    client.flushdb()
-    yield REDIS_URL
-    client.flushdb()
-    client.close()
+    return REDIS_URL
 
 
 # --- S3: a moto server for the whole session (tests/test_storage.py, tests/ingest/test_s3_submissions.py)

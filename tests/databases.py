@@ -39,10 +39,11 @@ def require_postgres() -> None:
     require_service("PostgreSQL", address.hostname or "127.0.0.1", address.port or 5432)
 
 
-def postgres_admin(statement: str) -> None:
+def postgres_admin(*statements: str) -> None:
     import psycopg
     with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as connection:
-        connection.execute(statement)
+        for statement in statements:
+            connection.execute(statement)
 
 
 def postgres_url_of(name: str) -> str:
@@ -73,7 +74,9 @@ class Database:
             yield {}
             return
         name = new_postgres_name("test")
-        postgres_admin(f'CREATE DATABASE "{name}" TEMPLATE "{self._postgres_template()}"')
+        postgres_admin(f'CREATE DATABASE "{name}" TEMPLATE "{self._postgres_template()}"',
+                       # a throwaway database need not wait for its commits to reach the disk
+                       f'ALTER DATABASE "{name}" SET synchronous_commit = off')
         try:
             yield {"CATALOG_DATABASE_URL": postgres_url_of(name)}
         finally:

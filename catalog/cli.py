@@ -21,6 +21,16 @@ DOMAIN_CODES = [domain.value for domain in Domain]
 json_option = click.option("--json", "as_json", is_flag=True, help="Print one JSON document on stdout.")
 
 
+def suggestion_options(command):
+    """--accept-suggestions and --min-confidence, for the commands that read a center's file."""
+    from ingest.suggestions import DEFAULT_MIN_CONFIDENCE
+    command = click.option("--min-confidence", type=click.FloatRange(0, 1), default=DEFAULT_MIN_CONFIDENCE,
+                           show_default=True, help="Suggestions at least this confident are accepted.")(command)
+    return click.option("--accept-suggestions", is_flag=True,
+                        help="Apply the report's suggestions (identifier column, values for required fields the "
+                             "file lacks) and print the mapping used.")(command)
+
+
 def emit(as_json: bool, document: Any, text: str) -> None:
     click.echo(json.dumps(document, ensure_ascii=False, default=str) if as_json else text)
 
@@ -130,21 +140,26 @@ def worker(celery_args):
               help="Mapping file: JSON {\"columns\": {\"header\": \"field\"}, \"defaults\": {\"field\": \"value\"}, "
                    "\"identifier\": [\"header\", …]} or CSV column,field.")
 @click.option("--limit", default=20, show_default=True, help="Issues shown in the text report.")
+@suggestion_options
 @json_option
-def validate(file, domain, mapping_file, limit, as_json):
+def validate(file, domain, mapping_file, limit, accept_suggestions, min_confidence, as_json):
     """Check a file against a domain schema and print the report; stores nothing.
 
     Exit 0 when no row has an error, 1 when some rows do, 2 when the file cannot be read at all."""
-    from ingest.mapping import MappingError, load_mapping_file
+    from ingest.mapping import MappingError
     from ingest.pipeline import check_file
     if not file.is_file():
         click.echo(f"{file}: no such file / 文件不存在", err=True)
         sys.exit(2)
     try:
-        report = check_file(file, domain, spec=load_mapping_file(mapping_file) if mapping_file else None)
+        spec, suggestions = mapping_for(file, domain, mapping_file, accept_suggestions, min_confidence)
+        report = check_file(file, domain, spec=spec)
     except MappingError as error:
         click.echo(f"mapping error / 映射错误: {error}", err=True)
         sys.exit(2)
+    report.details["suggestions"] = [suggestion.as_dict() for suggestion in suggestions]
+    if accept_suggestions:
+        report.details["applied_mapping"] = spec.as_dict()
     if as_json:
         report.write_json(sys.stdout)
     else:
@@ -152,10 +167,60 @@ def validate(file, domain, mapping_file, limit, as_json):
     sys.exit(2 if not report.readable else 1 if report.invalid else 0)
 
 
+def mapping_for(file: Path, domain: str, mapping_file: Path | None, accept: bool, min_confidence: float):
+    """The mapping to validate a file with (the mapping file's, with the suggestions above the confidence
+    applied when accepted) and the suggestions made for it."""
+    from ingest.mapping import MappingSpec, load_mapping_file
+    from ingest.suggestions import accepted, suggest_quietly
+    spec = load_mapping_file(mapping_file) if mapping_file else MappingSpec()
+    suggestions = suggest_quietly(file, domain, spec=spec)
+    return (accepted(spec, suggestions, min_confidence) if accept else spec), suggestions
+
+
+@main.group()
+def mapping():
+    """Mapping files: how a file's columns go to the fields of a domain."""
+
+
+@mapping.command("suggest")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--domain", required=True, type=click.Choice(DOMAIN_CODES), help="Resource domain of the file.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write the mapping file here "
+              "(default: print it).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+              help="Suggestions at least this confident are applied (default: as --accept-suggestions).")
+def suggest_mapping(file, domain, out, min_confidence):
+    """Write the mapping file the suggestions propose for FILE: every column with its field, the identifier
+    column and values for required fields the file lacks; review it, edit it, pass it with --mapping."""
+    from ingest.readers import ReadError
+    from ingest.suggestions import DEFAULT_MIN_CONFIDENCE, proposed_mapping, suggest
+    threshold = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
+    try:
+        suggestions = suggest(file, domain)
+        proposed = proposed_mapping(file, domain, suggestions, min_confidence=threshold)
+    except ReadError as error:
+        click.echo(f"{file}: {error.message['en']} / {error.message['zh']}", err=True)
+        sys.exit(2)
+    for suggestion in suggestions:
+        taken = "applied" if suggestion.confidence >= threshold else "not applied"
+        click.echo(f"{taken} ({suggestion.confidence:.2f}): {suggestion.reason_en}", err=True)
+    text = json.dumps(proposed.as_dict(), ensure_ascii=False, indent=2) + "\n"
+    if out:
+        out.write_text(text, encoding="utf-8")
+        click.echo(f"mapping written to {out}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
 def report_text(report, limit: int) -> str:
     summary = report.summary()
     lines = [f"{report.file_name} ({report.domain}): {summary['rows']} rows, {summary['valid']} valid, "
              f"{summary['invalid']} invalid, {summary['warnings']} warnings"]
+    if "applied_mapping" in report.details:
+        lines.append("mapping used (suggestions accepted): "
+                     + json.dumps(report.details["applied_mapping"], ensure_ascii=False))
+    for suggestion in report.details.get("suggestions", []):
+        lines.append(f"suggestion ({suggestion['confidence']:.2f}): {suggestion['reason']['en']}")
     unknown = report.details.get("mapping", {}).get("unknown", [])
     if unknown:
         lines.append("unknown columns (use --mapping to map them): " + ", ".join(unknown))
@@ -190,16 +255,25 @@ def submission_text(submission) -> str:
               help="Sharing mode of rows that do not state one (default: open).")
 @click.option("--valid-rows-only", is_flag=True, help="Submit the valid rows even if other rows have errors.")
 @click.option("--full-replace", is_flag=True, help="On approval, delete the center's records missing from the file.")
+@suggestion_options
 @json_option
 @with_services
-def ingest(services, file, center_code, domain, mapping_file, sharing_mode, valid_rows_only, full_replace, as_json):
+def ingest(services, file, center_code, domain, mapping_file, sharing_mode, valid_rows_only, full_replace,
+           accept_suggestions, min_confidence, as_json):
     """Archive, validate and submit a file for review.
 
     If any row has an error nothing is submitted and the exit code is 1, unless --valid-rows-only."""
     from ingest.mapping import MappingError, load_mapping_file
     from ingest.submissions import as_document
     try:
-        spec = load_mapping_file(mapping_file).as_dict() if mapping_file else None
+        if accept_suggestions:
+            chosen = domain or services.centers.get_center(OPERATOR, center_code).domain
+            if chosen is None:
+                raise click.ClickException(f"center {center_code} holds several domains: give --domain")
+            spec = mapping_for(file, chosen, mapping_file, True, min_confidence)[0].as_dict()
+            click.echo("mapping used (suggestions accepted): " + json.dumps(spec, ensure_ascii=False), err=True)
+        else:
+            spec = load_mapping_file(mapping_file).as_dict() if mapping_file else None
     except MappingError as error:
         raise click.ClickException(str(error)) from None
     with file.open("rb") as stream:

@@ -27,6 +27,7 @@ from catalog.services.resources import Changes, apply_records, core_values, snap
 from catalog.storage import ObjectStore, StorageUnavailable
 from ingest.mapping import MappingError, MappingSpec, mapping_spec
 from ingest.pipeline import check_file
+from ingest.suggestions import suggest_quietly
 
 log = logging.getLogger(__name__)
 
@@ -162,7 +163,7 @@ class SubmissionService:
             submission.attempts += 1
             submission.rows_done = 0
             session.execute(delete(StagedRecord).where(StagedRecord.submission_id == submission_id))
-            spec, options, domain = MappingSpec(**_spec_args(submission.mapping)), submission.options, submission.domain
+            spec, options, domain = mapping_spec(submission.mapping), submission.options, submission.domain
             file_name, key = submission.file_name, submission.storage_key
         try:
             return self._validate(submission_id, spec, options, domain, file_name, key, progress)
@@ -181,6 +182,8 @@ class SubmissionService:
             report = check_file(local, domain.value, file_name=file_name, spec=spec,
                                 defaults={"sharing_mode": options.get("sharing_mode") or SharingMode.OPEN.value},
                                 on_record=stager.add)
+            report.details["suggestions"] = [suggestion.as_dict() for suggestion in
+                                             suggest_quietly(local, domain.value, file_name=file_name, spec=spec)]
             stager.flush()
             report_key = f"{key.rsplit('/', 1)[0]}/report.json"
             report_path = Path(folder) / "report.json"
@@ -531,10 +534,6 @@ def _same(resource: Resource, record: dict[str, Any]) -> bool:
     core = core_values(record)
     return all(getattr(resource, name) == value for name, value in core.items())
 
-
-def _spec_args(saved: dict[str, Any]) -> dict[str, Any]:
-    return {"columns": saved.get("columns", {}), "defaults": saved.get("defaults", {}),
-            "identifier": tuple(saved.get("identifier", ()))}
 
 
 def _state(value: str) -> State:

@@ -18,6 +18,7 @@ Real sources behind the aliases:
 from __future__ import annotations
 
 from schemas.core import CoreSchema
+from schemas.evidence import Evidence
 from schemas.fields import Kind, term
 
 DOMAIN = "experimental_material"
@@ -282,3 +283,11 @@ class ExperimentalMaterialSchema(CoreSchema):
                            description_en="Laboratory biosafety level needed to handle the material (BSL-1 … BSL-4, "
                                           "GB 19489).",
                            description_zh="操作该材料所需的实验室生物安全防护等级（BSL-1 至 BSL-4，GB 19489）。")
+
+
+# Columns that show what a whole file's materials are, when it has no material-type column.
+FILE_EVIDENCE = {"material_type": (
+    Evidence("cell_line", ("cell line", "cellline", "cell_line_name", "cellosaurus", "rrid", "ccle_name", "depmap"),
+             "cell-line names or cell-line accessions", "细胞系名称或细胞系编号"),
+    Evidence("plasmid", ("plasmid", "质粒", "vector backbone"), "plasmid or vector columns", "质粒或载体列"),
+    Evidence("antibody", ("antibody", "抗体", "clonality", "host species"), "antibody columns", "抗体列"))}

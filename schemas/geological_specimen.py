@@ -19,6 +19,7 @@ from typing import Any, Iterator
 
 from schemas.checks.common import issue
 from schemas.core import CoreSchema
+from schemas.evidence import Evidence
 from schemas.fields import Kind, term
 from schemas.issues import Issue
 from schemas.registry import DomainDescription
@@ -300,3 +301,14 @@ def dimensions_are_sizes(values: dict[str, Any], description: DomainDescription,
 
 
 CHECKS = (dimensions_are_sizes,)
+
+# Columns that show what a whole file's specimens are, when it has no sample-type column.
+FILE_EVIDENCE = {"sample_type": (
+    Evidence("mineral", ("化学式", "chemical formula", "formula", "矿物分类", "mineral class", "矿物名称", "mineral name",
+                         "晶系", "crystal system"),
+             "mineral formulas or classes", "矿物化学式或矿物分类"),
+    Evidence("fossil", ("max_ma", "min_ma", "early_interval", "late_interval", "accepted_name", "identified_name",
+                        "化石", "fossil"),
+             "geological ages in Ma or fossil taxon names", "以百万年计的地质年代或化石分类名"),
+    Evidence("rock", ("rock name", "rock type", "岩石名称", "岩石类型"),
+             "rock names or rock types", "岩石名称或岩石类型"))}

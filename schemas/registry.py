@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 
 from marshmallow import Schema
@@ -20,6 +20,7 @@ class DomainDescription:
     schema: type[Schema]
     fields: tuple[Declaration, ...]
     checks: tuple = ()   # the domain module's own row checks (its CHECKS), run after the shared ones
+    file_evidence: dict = field(default_factory=dict)  # field → Evidence of its value for a whole file
 
     @cached_property  # read for every row by the checks: built once per domain
     def by_name(self) -> dict[str, Declaration]:
@@ -49,7 +50,8 @@ def describe(domain: str) -> DomainDescription:
     fields = tuple(declaration_of(name, declared[name]) for name in order
                    if isinstance(declared[name], DeclaredField))
     return DomainDescription(domain=domain, schema=schema, fields=fields,
-                             checks=tuple(getattr(module, "CHECKS", ())))
+                             checks=tuple(getattr(module, "CHECKS", ())),
+                             file_evidence=dict(getattr(module, "FILE_EVIDENCE", {})))
 
 
 def available_domains() -> tuple[str, ...]:

@@ -16,8 +16,9 @@ from catalog.enums import DOMAIN_LABELS, SHARING_MODE_LABELS, Role, SubmissionSt
 from catalog.errors import InvalidInput, Unauthenticated
 from catalog.web import current_actor, services
 from ingest.inspection import column_samples, upload_targets
-from ingest.mapping import MappingError, load_mapping_file
+from ingest.mapping import MappingError, load_mapping_file, mapping_spec
 from ingest.remapping import revalidate
+from ingest.suggestions import Suggestion, accepted
 from ingest.report_pages import PAGE_SIZE, IssueFilter, issue_page
 from ingest.submissions import safe_file_name
 from schemas import describe
@@ -200,6 +201,19 @@ def save_mapping(submission_id: int):
     columns = {name[len(prefix):]: (value or None) for name, value in request.form.items() if name.startswith(prefix)}
     received = revalidate(services().submissions, current_actor(), submission_id, columns)
     flash(_("The file is being validated again with your column mapping; the earlier upload was withdrawn."),
+          "info")
+    return redirect(url_for(".submission", submission_id=received.submission.id))
+
+
+@bp.post("/submissions/<int:submission_id>/suggestions")
+def accept_suggestions(submission_id: int):
+    """Validate the file again with every suggestion of its report applied, in one step."""
+    found = services().submissions.get(current_actor(), submission_id)
+    suggestions = [Suggestion.from_dict(document) for document in found.summary.get("suggestions", [])]
+    spec = accepted(mapping_spec(found.mapping), suggestions, min_confidence=0)
+    received = revalidate(services().submissions, current_actor(), submission_id, spec.columns, spec.defaults,
+                          list(spec.identifier))
+    flash(_("The file is being validated again with the suggestions applied; the earlier upload was withdrawn."),
           "info")
     return redirect(url_for(".submission", submission_id=received.submission.id))
 

@@ -22,6 +22,12 @@ REDIS_URL = os.environ.get("CATALOG_TEST_REDIS_URL", "redis://127.0.0.1:6379/15"
 BUCKET = "catalog-test"  # the bucket the moto fixture creates
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Files with slow tests go first, so that parallel workers do not end with all but one waiting for it."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.fixture(autouse=True)
 def clean_environment(monkeypatch):
     """No test sees another's (or the developer's) CATALOG_* configuration."""

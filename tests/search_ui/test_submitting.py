@@ -148,3 +148,27 @@ def test_upload_with_a_mapping_file(curator, services, people):  # noqa: F811
                   mapping_file=(io.BytesIO(b'{"columns": 3}'), "m.json", "application/json"))
     assert broken.status_code == 400 and broken.get_json()["field"] == "mapping_file"
     assert "columns" in broken.get_json()["message"]
+
+
+def test_the_report_offers_the_suggestions_and_accepts_them_in_one_step(curator, services):
+    """The catalogue numbers are placeholders and occurrenceID is unique: the report says so in both languages,
+    and one button validates the file again with occurrenceID as the identifier."""
+    rows = "".join(f"occ-{n},not available,PreservedSpecimen,Acipenser sinensis Gray\n" for n in range(1, 31))
+    first = uploaded(curator, services, io.BytesIO(
+        ("occurrenceID,catalogNumber,basisOfRecord,scientificName\n" + rows).encode()))
+    actor = services.accounts.authenticate("curator", "password-curator")
+    assert services.submissions.get(actor, first).summary["summary"]["valid"] == 0
+    page = curator.get(f"/submissions/{first}?lang=en").get_data(as_text=True)
+    assert 'data-suggestions="1"' in page and "is filled and unique in all 30 sampled rows" in page
+    chinese = curator.get(f"/submissions/{first}?lang=zh").get_data(as_text=True)
+    assert "接受全部建议并重新校验" in chinese and "互不重复" in chinese and "置信度 90%" in chinese
+    answer = curator.post(f"/submissions/{first}/suggestions",
+                          data={"csrf_token": token(curator, f"/submissions/{first}")})
+    assert answer.status_code == 302
+    services.jobs.wait()
+    second = int(answer.headers["Location"].rsplit("/", 1)[1])
+    redone = services.submissions.get(actor, second)
+    assert redone.state == "validated" and redone.summary["summary"]["valid"] == 30
+    assert redone.mapping["columns"] == {"catalogNumber": None, "occurrenceID": "local_id"}
+    assert redone.summary["suggestions"] == []   # nothing left to suggest
+    assert services.submissions.get(actor, first).state == "withdrawn"

@@ -1,0 +1,203 @@
+"""What a curator would decide about a file, proposed as data: which column identifies a record, and file-level
+values for required fields the file lacks, each with a confidence and a reason in zh/en citing the evidence.
+
+Pure: reads a sample of the file, no database. `suggest()` proposes; `accepted()` turns the suggestions above
+a confidence into an ordinary mapping (the mapping-file format), so what was applied can be saved and edited.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ingest.mapping import MappingSpec, map_columns, normalise
+from ingest.readers import Limits, ReadError, open_table
+from schemas.evidence import Evidence
+from schemas.field_checks import placeholder
+from schemas.registry import describe
+
+SAMPLE_ROWS = 2000
+DEFAULT_MIN_CONFIDENCE = 0.8
+# Headers that name an identifier, normalised (ingest.mapping.normalise): whole names, then name endings.
+IDENTIFIER_NAMES = ("id", "identifier", "accession", "accessionnumber", "accessionno", "catalognumber",
+                    "catalogno", "catalogueno", "occurrenceid", "sampleid", "specimenid", "strainnumber",
+                    "uniqueid", "编号", "资源编号", "标本编号", "标本号", "样品编号", "种质编号", "菌株编号", "库编号")
+IDENTIFIER_ENDINGS = ("id", "accession", "编号", "number")
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    kind: str                 # "identifier" | "default" (the conventions also name "column", "value_map", "path")
+    field: str
+    value: str | None
+    column: str | None
+    confidence: float
+    reason_en: str
+    reason_zh: str
+    replaces: str | None = None   # the column the field was taken from until now (an identifier that is not one)
+
+    def as_dict(self) -> dict[str, Any]:
+        document = {"kind": self.kind, "column": self.column, "field": self.field, "value": self.value,
+                    "confidence": round(self.confidence, 2), "reason": {"en": self.reason_en, "zh": self.reason_zh}}
+        return document | ({"replaces": self.replaces} if self.replaces else {})
+
+    @classmethod
+    def from_dict(cls, document: dict[str, Any]) -> "Suggestion":
+        """A suggestion as a report keeps it (as_dict())."""
+        return cls(document["kind"], document["field"], document.get("value"), document.get("column"),
+                   float(document["confidence"]), document["reason"]["en"], document["reason"]["zh"],
+                   document.get("replaces"))
+
+
+class Sample:
+    """The header and the first rows of a file, column by column."""
+
+    def __init__(self, path: Path, file_name: str | None = None, rows: int = SAMPLE_ROWS):
+        with open_table(path, file_name=file_name, limits=Limits()) as table:
+            self.header = list(table.header)
+            self.values: dict[str, list[str]] = {column: [] for column in self.header}
+            self.rows = 0
+            for raw in table.rows:
+                for column in self.header:
+                    self.values[column].append((raw.cells.get(column) or "").strip())
+                self.rows += 1
+                if self.rows >= rows:
+                    break
+
+    def filled(self, column: str) -> list[str]:
+        """The column's values that say something: not empty, not a placeholder such as "-" or 不详."""
+        return [value for value in self.values[column] if value and placeholder(value) is None]
+
+
+def suggest(path: Path, domain: str, *, file_name: str | None = None, spec: MappingSpec | None = None,
+            rows: int = SAMPLE_ROWS) -> list[Suggestion]:
+    """The suggestions for a file, most confident first; a spec's own choices are not suggested again."""
+    spec = spec or MappingSpec()
+    sample = Sample(path, file_name, rows)
+    if not sample.rows:
+        return []
+    mapping = map_columns(domain, sample.header, spec.columns)
+    mapped = {field: column for column, field in mapping.columns.items() if field}
+    found = [*_identifier(sample, mapped, spec), *_defaults(domain, sample, mapped, spec)]
+    return sorted(found, key=lambda suggestion: -suggestion.confidence)
+
+
+def suggest_quietly(path: Path, domain: str, *, file_name: str | None = None,
+                    spec: MappingSpec | None = None) -> list[Suggestion]:
+    """suggest(), or nothing for a file that cannot be read: validating it reports why."""
+    try:
+        return suggest(path, domain, file_name=file_name, spec=spec)
+    except ReadError:
+        return []
+
+
+def proposed_mapping(path: Path, domain: str, suggestions: list[Suggestion], *, file_name: str | None = None,
+                     spec: MappingSpec | None = None, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> MappingSpec:
+    """A whole mapping file to review and edit: every column with the field it goes to (null: ignored), the
+    accepted suggestions applied."""
+    spec = accepted(spec, suggestions, min_confidence)
+    with open_table(path, file_name=file_name, limits=Limits()) as table:
+        header = list(table.header)
+    columns = {**map_columns(domain, header, spec.columns).columns, **spec.columns}
+    return MappingSpec(columns=columns, defaults=spec.defaults, identifier=spec.identifier)
+
+
+def accepted(spec: MappingSpec | None, suggestions: list[Suggestion],
+             min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> MappingSpec:
+    """The spec with every suggestion at or above the confidence applied: an ordinary mapping."""
+    spec = spec or MappingSpec()
+    columns, defaults, identifier = dict(spec.columns), dict(spec.defaults), spec.identifier
+    for suggestion in suggestions:
+        if suggestion.confidence < min_confidence:
+            continue
+        if suggestion.kind == "identifier" and suggestion.column is not None:
+            columns = {header: (None if target == "local_id" else target) for header, target in columns.items()}
+            if suggestion.replaces:
+                columns[suggestion.replaces] = None
+            columns[suggestion.column] = "local_id"
+            identifier = ()
+        elif suggestion.kind == "default" and suggestion.field not in defaults:
+            defaults[suggestion.field] = suggestion.value or ""
+    return MappingSpec(columns=columns, defaults=defaults, identifier=identifier)
+
+
+# ------------------------------------------------------------------ the identifier column
+def _identifier(sample: Sample, mapped: dict[str, str], spec: MappingSpec) -> list[Suggestion]:
+    """A column that identifies records: filled and unique in every sampled row, named like an identifier.
+    Proposed when no column is mapped to the identifier, or when the mapped one is not an identifier
+    (placeholders or repeats in its rows) while another column is."""
+    if spec.identifier or "local_id" in spec.columns.values():
+        return []
+    current = mapped.get("local_id")
+    if current is not None and _is_identifier(sample, current):
+        return []
+    candidates = [column for column in sample.header if column != current and _is_identifier(sample, column)]
+    if not candidates:
+        return []
+    best = max(candidates, key=lambda column: (_named_like_identifier(column), -sample.header.index(column)))
+    named = _named_like_identifier(best)
+    if current is None:
+        confidence = 0.95 if named == 2 else 0.9 if named == 1 else 0.6
+        why_en, why_zh = "no column is mapped to the local identifier", "没有列映射为资源编号"
+    else:
+        repeated = sample.rows - len(set(sample.filled(current)))
+        confidence = 0.9 if named else 0.6
+        why_en = (f"column {current!r}, mapped to the local identifier, is empty, a placeholder or repeated in "
+                  f"{repeated} of {sample.rows} rows")
+        why_zh = f"映射为资源编号的列 {current!r} 在 {sample.rows} 行中有 {repeated} 行为空、占位词或重复"
+    return [Suggestion("identifier", "local_id", None, best, confidence,
+                       f"{why_en}; {best!r} is filled and unique in all {sample.rows} sampled rows"
+                       + (" and is named as an identifier." if named else "."),
+                       f"{why_zh}；{best!r} 在抽样的 {sample.rows} 行中均有值且互不重复"
+                       + ("，列名也表明它是编号。" if named else "。"), replaces=current)]
+
+
+def _is_identifier(sample: Sample, column: str) -> bool:
+    values = sample.filled(column)
+    return len(values) == sample.rows and len(set(values)) == len(values) and all(len(v) <= 128 for v in values)
+
+
+def _named_like_identifier(column: str) -> int:
+    """2: named like an identifier (catalogNumber, BacDive-ID, a term URI ending in occurrenceID); 1: ending
+    like one (sample_id, 资源编号); 0: neither."""
+    words = [normalise(word) for word in re.split(r"[\s_.\-/()#:]+", column) if word]
+    if normalise(column) in IDENTIFIER_NAMES or (words and words[-1] in IDENTIFIER_NAMES):
+        return 2
+    return 1 if words and words[-1].endswith(IDENTIFIER_ENDINGS) else 0
+
+
+# ------------------------------------------------------------------ file-level defaults
+def _defaults(domain: str, sample: Sample, mapped: dict[str, str], spec: MappingSpec) -> list[Suggestion]:
+    """A value for each required field that no column fills, when the file's columns show which one."""
+    description = describe(domain)
+    evidence: dict[str, tuple[Evidence, ...]] = description.file_evidence
+    suggestions = []
+    for declaration in description.fields:
+        name = declaration.name
+        if not declaration.required or name in mapped or name in spec.defaults or name not in evidence:
+            continue
+        shown = [(item, columns) for item in evidence[name]
+                 if (columns := [column for column in _columns_of(item, sample.header) if sample.filled(column)])]
+        if not shown:
+            continue
+        values = {item.value for item, _ in shown}
+        item, columns = shown[0]
+        # One value shown by the columns: the file is of that kind. Several: a mixed file, for a person to decide.
+        confidence = 0.9 if len(values) == 1 else 0.4
+        label_en, label_zh = declaration.labels["en"], declaration.labels["zh"]
+        quoted = ", ".join(repr(column) for column in columns[:3])
+        others = "" if len(values) == 1 else f" (but other columns suggest {', '.join(sorted(values - {item.value}))})"
+        others_zh = "" if len(values) == 1 else f"（但其他列表明可能是 {'、'.join(sorted(values - {item.value}))}）"
+        suggestions.append(Suggestion(
+            "default", name, item.value, None, confidence,
+            f"{label_en} is missing in all {sample.rows} rows; suggested value {item.value!r}, because the file has "
+            f"{item.what_en} ({quoted}){others}.",
+            f"“{label_zh}”列在全部 {sample.rows} 行中缺失；建议取值 {item.value!r}，因为文件含有{item.what_zh}"
+            f"（{quoted}）{others_zh}。"))
+    return suggestions
+
+
+def _columns_of(evidence: Evidence, headers: list[str]) -> list[str]:
+    keys = [normalise(name) for name in evidence.headers]
+    return [header for header in headers if any(key and key in normalise(header) for key in keys)]

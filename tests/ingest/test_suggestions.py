@@ -1,0 +1,129 @@
+"""Suggestions: the identifier column and values for required fields a file lacks, proposed with a confidence
+and a reason, applied by --accept-suggestions, and measured against the curators' mappings of the real files."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from catalog.cli import main
+from ingest.mapping import MappingSpec, load_mapping_file
+from ingest.pipeline import check_file
+from ingest.suggestions import DEFAULT_MIN_CONFIDENCE, accepted, suggest
+from tests.conftest import REAL_DATA
+
+MAPPINGS = Path(__file__).resolve().parents[1] / "data" / "mappings"
+# Real files whose curator's mapping the suggestions replace: the same identifier column, the same values of
+# the required fields, and exactly as many valid rows (the curators map recommended fields too: more warnings).
+REPLACED = ["biological_specimen/lou_herbarium_biga_sheets_2003-2010.csv",
+            "experimental_material/depmap_model.csv", "experimental_material/depmap_sample_info.csv",
+            "geological_specimen/georoc_zimbabwe_craton_archean_2022-06.csv",
+            "geological_specimen/pbdb_early_tetrapods_occurrences_first1500.csv",
+            "geological_specimen/personal_mineral_museum_zh.csv"]
+
+
+def real(relative: str) -> tuple[Path, str]:
+    path = REAL_DATA / relative
+    if not path.exists():
+        pytest.skip(f"{path} is not there (../shared beside the repository)")
+    return path, relative.split("/")[0]
+
+
+def write(tmp_path: Path, text: str, name: str = "file.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("relative", REPLACED)
+def test_the_suggestions_do_what_the_curator_s_mapping_does(relative):
+    path, domain = real(relative)
+    hand = load_mapping_file(MAPPINGS / (path.stem + ".json"))
+    suggestions = suggest(path, domain)
+    assert all(suggestion.confidence >= DEFAULT_MIN_CONFIDENCE for suggestion in suggestions)
+    spec = accepted(None, suggestions)
+    hand_identifier = list(hand.identifier) or [c for c, f in hand.columns.items() if f == "local_id"]
+    ours = [column for column, field in spec.columns.items() if field == "local_id"]
+    assert ours == hand_identifier or (not ours and not hand_identifier), (ours, hand_identifier)
+    assert spec.defaults == {field: value for field, value in hand.defaults.items() if field in spec.defaults}
+    assert set(spec.defaults) >= {"sample_type", "material_type"} & set(hand.defaults)
+    ours, theirs = (check_file(path, domain, spec=used).summary() for used in (spec, hand))
+    assert (ours["valid"], ours["invalid"]) == (theirs["valid"], theirs["invalid"])
+    assert check_file(path, domain).summary()["valid"] == 0   # without them nothing goes in
+
+
+def test_every_suggestion_gives_its_evidence_in_both_languages():
+    path, domain = real("geological_specimen/personal_mineral_museum_zh.csv")
+    (suggestion,) = suggest(path, domain)
+    assert suggestion.as_dict() == {
+        "kind": "default", "column": None, "field": "sample_type", "value": "mineral", "confidence": 0.9,
+        "reason": {"en": "Sample type is missing in all 136 rows; suggested value 'mineral', because the file has "
+                         "mineral formulas or classes ('化学式', '矿物分类').",
+                   "zh": "“标本类型”列在全部 136 行中缺失；建议取值 'mineral'，因为文件含有矿物化学式或矿物分类"
+                         "（'化学式', '矿物分类'）。"}}
+
+
+def test_an_identifier_column_full_of_placeholders_gives_way_to_a_unique_one(tmp_path):
+    rows = "".join(f"occ-{n},not available,PreservedSpecimen,Acipenser sinensis\n" for n in range(1, 41))
+    path = write(tmp_path, "occurrenceID,catalogNumber,basisOfRecord,scientificName\n" + rows)
+    assert check_file(path, "biological_specimen").summary()["valid"] == 0
+    (suggestion,) = suggest(path, "biological_specimen")
+    assert (suggestion.kind, suggestion.column, suggestion.replaces) == ("identifier", "occurrenceID",
+                                                                         "catalogNumber")
+    assert "40 of 40 rows" in suggestion.reason_en and "40 行" in suggestion.reason_zh
+    assert check_file(path, "biological_specimen", spec=accepted(None, [suggestion])).summary()["valid"] == 40
+
+
+def test_a_good_identifier_and_a_given_mapping_are_left_alone(tmp_path):
+    path = write(tmp_path, "catalogNumber,basisOfRecord,scientificName\nA1,PreservedSpecimen,X y\n"
+                           "A2,PreservedSpecimen,X z\n")
+    assert suggest(path, "biological_specimen") == []
+    path = write(tmp_path, "化学式,编号\nSiO₂,1\nCaCO₃,2\n", "given.csv")
+    assert suggest(path, "geological_specimen", spec=MappingSpec(defaults={"sample_type": "ore"})) == []
+
+
+def test_a_mixed_file_is_left_to_a_person(tmp_path):
+    """Mineral formulas beside fossil ages: either value could be right, so neither is applied."""
+    path = write(tmp_path, "编号,化学式,max_ma\n1,SiO₂,\n2,,251.2\n")
+    (suggestion,) = suggest(path, "geological_specimen")
+    assert suggestion.confidence < DEFAULT_MIN_CONFIDENCE and "other columns suggest fossil" in suggestion.reason_en
+    assert accepted(None, [suggestion]).defaults == {}
+    assert accepted(None, [suggestion], min_confidence=0.3).defaults == {"sample_type": "mineral"}
+
+
+def test_the_command_line_reports_applies_and_writes_suggestions(tmp_path):
+    path, domain = real("geological_specimen/personal_mineral_museum_zh.csv")
+    runner = CliRunner()
+    plain = runner.invoke(main, ["validate", str(path), "--domain", domain, "--json"])
+    report = json.loads(plain.stdout)
+    assert plain.exit_code == 1 and report["summary"]["valid"] == 0 and "applied_mapping" not in report
+    assert [s["field"] for s in report["suggestions"]] == ["sample_type"]
+    taken = runner.invoke(main, ["validate", str(path), "--domain", domain, "--json", "--accept-suggestions"])
+    report = json.loads(taken.stdout)
+    assert report["summary"]["valid"] == 132
+    assert report["applied_mapping"] == {"columns": {}, "defaults": {"sample_type": "mineral"}, "identifier": []}
+    refused = runner.invoke(main, ["validate", str(path), "--domain", domain, "--json", "--accept-suggestions",
+                                   "--min-confidence", "0.95"])
+    assert json.loads(refused.stdout)["summary"]["valid"] == 0
+    out = tmp_path / "mineral.json"
+    written = runner.invoke(main, ["mapping", "suggest", str(path), "--domain", domain, "--out", str(out)])
+    assert written.exit_code == 0, written.output
+    proposed = json.loads(out.read_text(encoding="utf-8"))
+    assert proposed["columns"]["编号"] == "local_id" and proposed["defaults"] == {"sample_type": "mineral"}
+    again = runner.invoke(main, ["validate", str(path), "--domain", domain, "--json", "--mapping", str(out)])
+    assert json.loads(again.stdout)["summary"]["valid"] == 132
+
+
+def test_ingest_accepts_suggestions_and_saves_the_mapping_with_the_submission(runner, services):
+    from catalog.permissions import Actor
+    path, domain = real("geological_specimen/personal_mineral_museum_zh.csv")
+    services.centers.create_center(Actor.operator(), "MIN", "矿物馆", "Mineral museum", domain=domain)
+    result = runner.invoke(main, ["ingest", str(path), "--center", "MIN", "--accept-suggestions",
+                                  "--valid-rows-only", "--json"])
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert document["state"] == "submitted" and document["summary"]["valid"] == 132
+    saved = services.submissions.get(Actor.operator(), document["id"]).mapping
+    assert saved["defaults"] == {"sample_type": "mineral"}

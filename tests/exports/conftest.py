@@ -6,6 +6,7 @@ import pytest
 
 from catalog.demo import load_demo
 from catalog.permissions import Actor
+from schemas.validation import validate
 from tests.databases import running_services
 
 OPERATOR = Actor.operator()
@@ -15,6 +16,16 @@ OWN_CENTER, OTHER_CENTER = "HBAASPG", "WBGPG"   # two demo plant germplasm banks
 def catalogue(database, tmp_path_factory):
     """Services of their own over a fresh database, for fixtures shared by a module's tests."""
     return running_services(database, tmp_path_factory.mktemp("catalogue") / "var", CATALOG_RATE_LIMIT="none")
+
+
+def publish_rows(services, rows: dict[tuple[str, str], dict[str, str]]) -> None:
+    """One hand-made row per (center code, domain), validated as an upload would be, published and indexed."""
+    for (code, domain), row in rows.items():
+        services.centers.create_center(OPERATOR, code, f"{code} 资源库", f"{code} center", domain=domain)
+        outcome = validate(domain, row)
+        assert outcome.record is not None, [issue.code for issue in outcome.issues]
+        services.resources.publish(OPERATOR, code, domain, [outcome.record])
+    services.indexer.drain()
 
 
 @pytest.fixture(scope="module")

@@ -14,8 +14,7 @@ from catalog.exports.selection import Selection
 from catalog.permissions import Actor
 from schemas import describe
 from schemas.registry import DOMAINS
-from schemas.validation import validate
-from tests.exports.conftest import OPERATOR, catalogue
+from tests.exports.conftest import OPERATOR, catalogue, publish_rows
 from tests.exports.helpers import DWC, STANDARDS, TEXT_XSD, export_file, member, read_archive, schema
 
 GBIF_EXTENSIONS = STANDARDS / "gbif-extensions"
@@ -78,35 +77,31 @@ def test_every_record_reads_back_with_every_value(demo, tmp_path):
     assert checked > 5000
 
 
+CRAFTED = {
+    "plant_germplasm": {
+        "local_id": "HB-00042", "name_zh": "鄂早18", "scientific_name": "Oryza sativa L.", "country_code": "CN",
+        "locality": "湖北省武汉市洪山区\t南湖", "decimal_latitude": "30.4812", "decimal_longitude": "114.3539",
+        "event_date": "199611--", "genus": "Oryza", "specific_epithet": "sativa", "storage": "13;20",
+        "biological_status": "300", "elevation": "25", "institute_code": "CHN021",
+        "remarks": "COLLSRC:riverside\nsecond line", "sharing_mode": "open", "licence": "CC-BY-NC-4.0",
+        "acquisition_source": "20", "mls_status": "1", "ancestral_data": "IR8/Zhenzhu", "breeding_year": "2009",
+        "crop_name": "rice", "other_numbers": "CHN001:A1;:B2", "verbatim_latitude": "302852N"},
+    "geological_specimen": {
+        "local_id": "F-1", "sample_type": "fossil", "scientific_name": "Lystrosaurus murrayi",
+        "min_age_ma": "247.2", "max_age_ma": "251.2", "dating_method": "biostratigraphy",
+        "verbatim_geological_age": "Early Triassic", "weight_g": "120.5", "country_code": "CN",
+        "decimal_latitude": "31.1", "decimal_longitude": "110.9", "sharing_mode": "open"},
+    "microbial_strain": {
+        "local_id": "CCTCC AB 2012001", "scientific_name": "Bacillus subtilis", "growth_temperature_c": "37",
+        "organism_type": "bacteria", "sharing_mode": "open", "licence": "CC0-1.0"},
+}
+
+
 @pytest.fixture(scope="module")
 def crafted(database, tmp_path_factory):
     """Three centers with one hand-made record each, validated as an upload would be."""
     with catalogue(database, tmp_path_factory) as services:
-        rows = {
-            "plant_germplasm": {
-                "local_id": "HB-00042", "name_zh": "鄂早18", "scientific_name": "Oryza sativa L.", "country_code": "CN",
-                "locality": "湖北省武汉市洪山区\t南湖", "decimal_latitude": "30.4812", "decimal_longitude": "114.3539",
-                "event_date": "199611--", "genus": "Oryza", "specific_epithet": "sativa", "storage": "13;20",
-                "biological_status": "300", "elevation": "25", "institute_code": "CHN021",
-                "remarks": "COLLSRC:riverside\nsecond line", "sharing_mode": "open", "licence": "CC-BY-NC-4.0",
-                "acquisition_source": "20", "mls_status": "1", "ancestral_data": "IR8/Zhenzhu", "breeding_year": "2009",
-                "crop_name": "rice", "other_numbers": "CHN001:A1;:B2", "verbatim_latitude": "302852N"},
-            "geological_specimen": {
-                "local_id": "F-1", "sample_type": "fossil", "scientific_name": "Lystrosaurus murrayi",
-                "min_age_ma": "247.2", "max_age_ma": "251.2", "dating_method": "biostratigraphy",
-                "verbatim_geological_age": "Early Triassic", "weight_g": "120.5", "country_code": "CN",
-                "decimal_latitude": "31.1", "decimal_longitude": "110.9", "sharing_mode": "open"},
-            "microbial_strain": {
-                "local_id": "CCTCC AB 2012001", "scientific_name": "Bacillus subtilis", "growth_temperature_c": "37",
-                "organism_type": "bacteria", "sharing_mode": "open", "licence": "CC0-1.0"},
-        }
-        for number, (domain, row) in enumerate(rows.items()):
-            code = f"C{number}"
-            services.centers.create_center(OPERATOR, code, f"资源库{number}", f"Center {number}", domain=domain)
-            outcome = validate(domain, row)
-            assert outcome.record is not None, [issue.code for issue in outcome.issues]
-            services.resources.publish(OPERATOR, code, domain, [outcome.record])
-        services.indexer.drain()
+        publish_rows(services, {(f"C{number}", domain): row for number, (domain, row) in enumerate(CRAFTED.items())})
         yield services
 
 

@@ -7,8 +7,7 @@ from catalog.errors import InvalidInput
 from catalog.exports.mcpd import mcpd_date
 from catalog.exports.selection import Selection
 from catalog.permissions import Actor
-from schemas.validation import validate
-from tests.exports.conftest import OPERATOR, catalogue
+from tests.exports.conftest import catalogue, publish_rows
 from tests.exports.helpers import export_file, read_mcpd
 
 # MCPD V.2.1 (December 2015), descriptors 0-28 in the standard's order (standards.md §4).
@@ -20,33 +19,30 @@ MCPD_2_1 = ["PUID", "INSTCODE", "ACCENUMB", "COLLNUMB", "COLLCODE", "COLLNAME", 
             "REMARKS"]
 
 
+GERMPLASM = {
+    ("HBPG", "plant_germplasm"): {
+        "local_id": "ACC00042", "name_zh": "鄂早18;鄂早十八", "scientific_name": "Oryza sativa L.",
+        "country_code": "CN", "locality": "Wuhan, Hongshan", "decimal_latitude": "30.4812",
+        "decimal_longitude": "114.3539", "coordinate_uncertainty_m": "30", "geodetic_datum": "WGS84",
+        "event_date": "199611--", "acquisition_date": "2001-03-05", "genus": "Oryza", "specific_epithet": "sativa",
+        "species_authority": "L.", "storage": "13;20", "biological_status": "300", "elevation": "25",
+        "institute_code": "CHN021", "remarks": "COLLSRC:riverside", "acquisition_source": "20",
+        "mls_status": "1", "ancestral_data": "IR8/Zhenzhu", "crop_name": "rice",
+        "other_numbers": "CHN001:A1;:B2", "collecting_institute_code": "CHN021;CHN001", "sharing_mode": "open"},
+    ("HBAG", "animal_germplasm"): {
+        "local_id": "AG-7", "scientific_name": "Sus scrofa domesticus", "country_code": "CN",
+        "event_date": "2019-04-12", "pedigree": "YX12 x YX30", "vernacular_name": "pig",
+        "other_identifiers": "HB-1 | HB-2", "material_type": "semen", "sharing_mode": "open"},
+    ("HBBS", "biological_specimen"): {
+        "local_id": "S-1", "basis_of_record": "PreservedSpecimen", "scientific_name": "Acipenser sinensis Gray",
+        "sharing_mode": "open"},
+}
+
+
 @pytest.fixture(scope="module")
 def germplasm(database, tmp_path_factory):
     with catalogue(database, tmp_path_factory) as services:
-        rows = {
-            ("HBPG", "plant_germplasm"): {
-                "local_id": "ACC00042", "name_zh": "鄂早18;鄂早十八", "scientific_name": "Oryza sativa L.",
-                "country_code": "CN", "locality": "Wuhan, Hongshan", "decimal_latitude": "30.4812",
-                "decimal_longitude": "114.3539", "coordinate_uncertainty_m": "30", "geodetic_datum": "WGS84",
-                "event_date": "199611--", "acquisition_date": "2001-03-05", "genus": "Oryza", "specific_epithet": "sativa",
-                "species_authority": "L.", "storage": "13;20", "biological_status": "300", "elevation": "25",
-                "institute_code": "CHN021", "remarks": "COLLSRC:riverside", "acquisition_source": "20",
-                "mls_status": "1", "ancestral_data": "IR8/Zhenzhu", "crop_name": "rice",
-                "other_numbers": "CHN001:A1;:B2", "collecting_institute_code": "CHN021;CHN001", "sharing_mode": "open"},
-            ("HBAG", "animal_germplasm"): {
-                "local_id": "AG-7", "scientific_name": "Sus scrofa domesticus", "country_code": "CN",
-                "event_date": "2019-04-12", "pedigree": "YX12 x YX30", "vernacular_name": "pig",
-                "other_identifiers": "HB-1 | HB-2", "material_type": "semen", "sharing_mode": "open"},
-            ("HBBS", "biological_specimen"): {
-                "local_id": "S-1", "basis_of_record": "PreservedSpecimen", "scientific_name": "Acipenser sinensis Gray",
-                "sharing_mode": "open"},
-        }
-        for (code, domain), row in rows.items():
-            services.centers.create_center(OPERATOR, code, f"{code} 资源库", f"{code} center", domain=domain)
-            outcome = validate(domain, row)
-            assert outcome.record is not None, [issue.code for issue in outcome.issues]
-            services.resources.publish(OPERATOR, code, domain, [outcome.record])
-        services.indexer.drain()
+        publish_rows(services, GERMPLASM)
         yield services
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import vocabularies
 from ingest.mapping import MappingSpec, map_columns, normalise
 from ingest.readers import Limits, ReadError, open_table
 from schemas.evidence import Evidence
@@ -36,18 +37,20 @@ class Suggestion:
     reason_en: str
     reason_zh: str
     replaces: str | None = None   # the column the field was taken from until now (an identifier that is not one)
+    parts: tuple[str, ...] = ()   # an identifier composed of these columns' values, joined with "-"
 
     def as_dict(self) -> dict[str, Any]:
         document = {"kind": self.kind, "column": self.column, "field": self.field, "value": self.value,
                     "confidence": round(self.confidence, 2), "reason": {"en": self.reason_en, "zh": self.reason_zh}}
-        return document | ({"replaces": self.replaces} if self.replaces else {})
+        return (document | ({"replaces": self.replaces} if self.replaces else {})
+                | ({"columns": list(self.parts)} if self.parts else {}))
 
     @classmethod
     def from_dict(cls, document: dict[str, Any]) -> "Suggestion":
         """A suggestion as a report keeps it (as_dict())."""
         return cls(document["kind"], document["field"], document.get("value"), document.get("column"),
                    float(document["confidence"]), document["reason"]["en"], document["reason"]["zh"],
-                   document.get("replaces"))
+                   document.get("replaces"), tuple(document.get("columns", ())))
 
 
 class Sample:
@@ -79,7 +82,10 @@ def suggest(path: Path, domain: str, *, file_name: str | None = None, spec: Mapp
         return []
     mapping = map_columns(domain, sample.header, spec.columns)
     mapped = {field: column for column, field in mapping.columns.items() if field}
-    found = [*_identifier(sample, mapped, spec), *_defaults(domain, sample, mapped, spec)]
+    unmapped = [column for column, field in mapping.columns.items() if field is None and column not in spec.columns]
+    columns = _required_columns(domain, sample, unmapped, mapped, spec)
+    mapped.update({suggestion.field: suggestion.column for suggestion in columns if suggestion.column})
+    found = [*_identifier(sample, mapped, spec), *columns, *_defaults(domain, sample, mapped, spec)]
     return sorted(found, key=lambda suggestion: -suggestion.confidence)
 
 
@@ -111,12 +117,16 @@ def accepted(spec: MappingSpec | None, suggestions: list[Suggestion],
     for suggestion in suggestions:
         if suggestion.confidence < min_confidence:
             continue
-        if suggestion.kind == "identifier" and suggestion.column is not None:
+        if suggestion.kind == "identifier" and suggestion.parts:
+            identifier = suggestion.parts
+        elif suggestion.kind == "identifier" and suggestion.column is not None:
             columns = {header: (None if target == "local_id" else target) for header, target in columns.items()}
             if suggestion.replaces:
                 columns[suggestion.replaces] = None
             columns[suggestion.column] = "local_id"
             identifier = ()
+        elif suggestion.kind == "column" and suggestion.column is not None:
+            columns[suggestion.column] = suggestion.field
         elif suggestion.kind == "default" and suggestion.field not in defaults:
             defaults[suggestion.field] = suggestion.value or ""
     return MappingSpec(columns=columns, defaults=defaults, identifier=identifier)
@@ -134,7 +144,7 @@ def _identifier(sample: Sample, mapped: dict[str, str], spec: MappingSpec) -> li
         return []
     candidates = [column for column in sample.header if column != current and _is_identifier(sample, column)]
     if not candidates:
-        return []
+        return _composed_identifier(sample, current)
     best = max(candidates, key=lambda column: (_named_like_identifier(column), -sample.header.index(column)))
     named = _named_like_identifier(best)
     if current is None:
@@ -153,6 +163,28 @@ def _identifier(sample: Sample, mapped: dict[str, str], spec: MappingSpec) -> li
                        + ("，列名也表明它是编号。" if named else "。"), replaces=current)]
 
 
+def _composed_identifier(sample: Sample, current: str | None) -> list[Suggestion]:
+    """No column is unique on its own: two filled columns whose values together are, preferring columns named
+    like identifiers (a taxon id and a strain name, a country and a breed)."""
+    full = [column for column in sample.header
+            if len(sample.filled(column)) == sample.rows and all(len(v) <= 60 for v in sample.values[column])][:40]
+    pairs = [(first, second) for number, first in enumerate(full) for second in full[number + 1:]
+             if len(set(zip(sample.values[first], sample.values[second]))) == sample.rows]
+    if not pairs:
+        return []
+    first, second = max(pairs, key=lambda pair: (_named_like_identifier(pair[0]) + _named_like_identifier(pair[1]),
+                                                 -sample.header.index(pair[0]) - sample.header.index(pair[1])))
+    named = _named_like_identifier(first) + _named_like_identifier(second)
+    confidence = 0.85 if named else 0.5
+    why_en = "no column is unique on its own" if current is None else f"column {current!r} is not unique"
+    why_zh = "没有一列单独即可唯一标识记录" if current is None else f"列 {current!r} 不唯一"
+    return [Suggestion("identifier", "local_id", None, None, confidence,
+                       f"{why_en}; {first!r} and {second!r} together are filled and unique in all {sample.rows} "
+                       f"sampled rows: the identifier joins their values with '-'.",
+                       f"{why_zh}；{first!r} 与 {second!r} 组合后在抽样的 {sample.rows} 行中均有值且互不重复："
+                       "资源编号由二者的值以“-”连接而成。", replaces=current, parts=(first, second))]
+
+
 def _is_identifier(sample: Sample, column: str) -> bool:
     values = sample.filled(column)
     return len(values) == sample.rows and len(set(values)) == len(values) and all(len(v) <= 128 for v in values)
@@ -165,6 +197,39 @@ def _named_like_identifier(column: str) -> int:
     if normalise(column) in IDENTIFIER_NAMES or (words and words[-1] in IDENTIFIER_NAMES):
         return 2
     return 1 if words and words[-1].endswith(IDENTIFIER_ENDINGS) else 0
+
+
+# ------------------------------------------------------------------ columns of required fields
+def _required_columns(domain: str, sample: Sample, unmapped: list[str], mapped: dict[str, str],
+                      spec: MappingSpec) -> list[Suggestion]:
+    """An unmatched column whose values are known values of a required field's vocabulary fills that field
+    (BacDive's "domain" column holds "Bacteria": the organism type)."""
+    suggestions = []
+    for declaration in describe(domain).fields:
+        if not (declaration.required and declaration.vocabulary) or declaration.name in mapped \
+                or declaration.name in spec.defaults:
+            continue
+        vocabulary = vocabularies.get(declaration.vocabulary)
+        best: tuple[float, str, list[str]] | None = None
+        for column in unmapped:
+            values = sample.filled(column)
+            if len(values) < sample.rows * 0.9:
+                continue
+            known = [value for value in set(values) if vocabulary.match(value) is not None]
+            share = sum(1 for value in values if value in set(known)) / len(values) if values else 0
+            if share >= 0.9 and (best is None or share > best[0]):
+                best = (share, column, sorted(known)[:3])
+        if best is None:
+            continue
+        share, column, examples = best
+        shown = ", ".join(f"{value!r} → {vocabulary.match(value).code!r}" for value in examples)
+        suggestions.append(Suggestion(
+            "column", declaration.name, None, column, 0.9 if share == 1 else 0.8,
+            f"{declaration.labels['en']} is required and no column is matched to it; {share:.0%} of the values "
+            f"of column {column!r} are known values of it ({shown}).",
+            f"“{declaration.labels['zh']}”为必填字段，但没有列与之匹配；列 {column!r} 中 {share:.0%} 的取值是它的"
+            f"已知取值（{shown}）。"))
+    return suggestions
 
 
 # ------------------------------------------------------------------ file-level defaults

@@ -127,3 +127,26 @@ def test_ingest_accepts_suggestions_and_saves_the_mapping_with_the_submission(ru
     assert document["state"] == "submitted" and document["summary"]["valid"] == 132
     saved = services.submissions.get(Actor.operator(), document["id"]).mapping
     assert saved["defaults"] == {"sample_type": "mineral"}
+
+
+def test_a_column_of_a_required_field_s_known_values_is_mapped_to_it(tmp_path):
+    """BacDive calls the organism type "domain": its values tell what it is."""
+    path, domain = real("microbial_strain/bacdive_strains_kgmicrobe.json")
+    found = {suggestion.kind: suggestion for suggestion in suggest(path, domain)}
+    column = found["column"]
+    assert (column.field, column.column) == ("organism_type", "Name and taxonomic classification.LPSN.domain")
+    assert "'Bacteria' → 'bacteria'" in column.reason_en and "已知取值" in column.reason_zh
+    assert found["identifier"].column == "General.BacDive-ID"
+    spec = accepted(None, list(found.values()))
+    assert spec.columns["Name and taxonomic classification.LPSN.domain"] == "organism_type"
+    assert check_file(path, domain).summary()["valid"] == 0 < check_file(path, domain, spec=spec).summary()["valid"]
+
+
+def test_two_columns_that_are_unique_together_compose_the_identifier(tmp_path):
+    rows = "".join(f"{taxon},strain {strain},bacteria\n" for taxon in (562, 1280, 287) for strain in ("A", "B"))
+    path = write(tmp_path, "ncbi_taxid,strain,organism type\n" + rows)
+    (suggestion,) = [s for s in suggest(path, "microbial_strain") if s.kind == "identifier"]
+    assert suggestion.parts == ("ncbi_taxid", "strain") and suggestion.as_dict()["columns"] == ["ncbi_taxid", "strain"]
+    spec = accepted(None, [suggestion])
+    assert spec.identifier == ("ncbi_taxid", "strain")
+    assert check_file(path, "microbial_strain", spec=spec).summary()["valid"] == 6

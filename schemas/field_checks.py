@@ -23,7 +23,8 @@ COORDINATE_FIELDS = {"decimal_latitude", "decimal_longitude"}
 # abbreviation or sodium). A vocabulary that knows the word wins: "NA" is Namibia as a country, 未知 an
 # unknown sex, 不详 an unknown country.
 PLACEHOLDERS = frozenset({"-", "--", "---", "\u2013", "\u2014", "/", "NA", "N/A", "n/a", "N.A.", "n.a.", "#N/A",
-                          "NULL", "null", "Null", "NaN", "nan", "不详", "未详", "不知道", "不清楚", "未知", "忘了", "无记录"})
+                          "NULL", "null", "Null", "NaN", "nan", "?", "??", "???", "(blank)", "不详", "未详", "不知道",
+                          "不清楚", "未知", "忘了", "无", "暂无", "无记录", "无数据"})
 # Text that becomes valid UTF-8 when encoded back in one of these is UTF-8 that was decoded with it.
 MOJIBAKE_ENCODINGS = (("cp1252", "Windows-1252"), ("latin-1", "Latin-1"), ("mac_roman", "Mac Roman"))
 TEXT_KINDS = {Kind.STRING, Kind.TEXT, Kind.LIST}
@@ -32,10 +33,13 @@ TEXT_KINDS = {Kind.STRING, Kind.TEXT, Kind.LIST}
 MARKUP = re.compile(r"</?(?:i|b|u|em|strong|sup|sub|br|p|span|div|font|a)(?:\s[^<>]*)?/?>", re.I)
 
 
-# English phrases for the same, in any case ("Not specified", "not reported"); not "unknown", which several
-# vocabularies and free-text fields use as a value of its own.
+# Phrases for the same, in any case, in English ("Not specified"), Spanish, Portuguese, French, German and the
+# Latin of herbaria ("s.n.": sine numero); not "unknown", which several vocabularies and free-text fields use
+# as a value of its own.
 PLACEHOLDER_PHRASES = frozenset({"not reported", "not specified", "not available", "not recorded", "not applicable",
-                                 "no data"})
+                                 "no data", "sin dato", "sin datos", "no disponible", "sin información", "sem dados",
+                                 "não disponível", "non disponible", "non renseigné", "k.a.", "k. a.", "keine angabe",
+                                 "s.n.", "s. n.", "s/n", "n.d."})
 
 
 def placeholder(text: str) -> str | None:

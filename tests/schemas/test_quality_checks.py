@@ -47,12 +47,14 @@ def test_every_new_code_has_both_messages_and_is_a_warning():
 # ---------------------------------------------------------------- cells
 
 @pytest.mark.parametrize("text", ["-", " - ", "--", "—", "NA", "N/A", "n/a", "#N/A", "NaN", "NULL", "不详", "不知道",
-                                  "忘了", "Not specified", "not REPORTED", "No Data"])
+                                  "忘了", "Not specified", "not REPORTED", "No Data", "?", "？", "无", "暂无", "s.n.",
+                                  "S.N.", "s/n", "sin dato", "No disponible", "k.A.", "keine Angabe", "non renseigné"])
 def test_placeholders(text):
     assert placeholder(text)
 
 
-@pytest.mark.parametrize("text", ["Na", "na", "0", "None", "Unknown", "?", "无", "-5", "N.", "A-", "unknown locality"])
+@pytest.mark.parametrize("text", ["Na", "na", "0", "None", "Unknown", "-5", "N.", "A-", "unknown locality", "无锡",
+                                  "?Homo", "s.n. 1203"])
 def test_not_placeholders(text):
     assert placeholder(text) is None
 

@@ -497,8 +497,8 @@ def test_gbif_2013_download():
     (rows 66, 67, 68, 71, 74, 75, 77, 78, 79) → INVALID_NUMBER (rows rejected); mojibake (row 14 county and
     locality, rows 90/91/136/137 identifiedBy — the README says recordedBy —, row 95 locality) → TEXT_MOJIBAKE;
     specificEpithet holding the binomial → TAXON_NAME_MISMATCH on every row (and the interpreted genus
-    Tetraodon disagrees with the name Chelonodon in 45); country "N/A", "Not specified", "No Data" →
-    MISSING_VALUE_PLACEHOLDER; French regions as countries ("oceanie", "golfe du bengale") → COUNTRY_UNKNOWN;
+    Tetraodon disagrees with the name Chelonodon in 45); country "N/A", "Not specified", "No Data", and
+    recordedBy "Sin datos" (Spanish: no data) → MISSING_VALUE_PLACEHOLDER; French regions as countries ("oceanie", "golfe du bengale") → COUNTRY_UNKNOWN;
     27 rows have neither country nor code and store none; day "0" (row 155) → NUMBER_OUT_OF_RANGE. Not
     detected: latitude 0.0 with longitude 105.0 (rows 27, 29: the equator is a real latitude); the verbatim*
     columns' typos (GBIF-only terms, no field); the catalogue numbers KU 2884/23530/29273 repeated at rows
@@ -506,10 +506,10 @@ def test_gbif_2013_download():
     and the pipeline checks duplicates only on valid rows.
     """
     result = check(GBIF)
-    assert result.head["summary"] == {"rows": 158, "valid": 141, "invalid": 17, "warnings": 1037}
+    assert result.head["summary"] == {"rows": 158, "valid": 141, "invalid": 17, "warnings": 1040}
     assert result.head["flags"] == {
         "COORDINATE_UNCERTAINTY_MISSING": 49, "COUNTRY_UNKNOWN": 16, "INVALID_NUMBER": 9,
-        "MISSING_VALUE_PLACEHOLDER": 18, "NUMBER_OUT_OF_RANGE": 1, "RECOMMENDED_FIELD_MISSING": 684,
+        "MISSING_VALUE_PLACEHOLDER": 21, "NUMBER_OUT_OF_RANGE": 1, "RECOMMENDED_FIELD_MISSING": 684,
         "RECORDED_DATE_INVALID": 50, "TAXON_NAME_MISMATCH": 203, "TEXT_MOJIBAKE": 7, "UNKNOWN_TERM": 3, "UNKNOWN_TERM_REJECTED": 7,
         "ZERO_COORDINATE": 7}
     assert sorted(column.rsplit("/", 1)[1] for column in result.mapping["unknown"]) == [
@@ -538,7 +538,8 @@ def test_gbif_2013_download():
         (137, DWC + "identifiedBy", "Ã…hlander, E")]
     assert result.by_column("TAXON_NAME_MISMATCH") == {DWC + "genus": 45, DWC + "specificEpithet": 158}
     assert result.by_column("MISSING_VALUE_PLACEHOLDER") == {DWC + "country": 10, DWC + "county": 3,
-                                                             DWC + "locality": 2, DWC + "stateProvince": 3}
+                                                             DWC + "locality": 2, DWC + "stateProvince": 3,
+                                                             DWC + "recordedBy": 3}
     assert collections.Counter(v for _, _, v in result.found("COUNTRY_UNKNOWN"))["oceanie"] == 6
     neither = [row for row, cells in raw(GBIF).items() if not cells[DWC + "country"] and not cells[DWC + "countryCode"]]
     assert len(neither) == 27

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from ingest.mapping import ColumnMapping, MappingError, MappingSpec, map_columns
+from ingest.second_header import SECOND_HEADER_NOTES, second_header
 from ingest.readers import Limits, ReadError, open_table
 from ingest.report import Report
 from schemas.field_checks import field_issue
@@ -53,25 +54,33 @@ def check_file(path: Path, domain: str, *, file_name: str | None = None, spec: M
                 raise MappingError(f"the identifier columns {', '.join(missing)} are not in {file_name}")
             mapping = map_columns(domain, table.header, spec.columns)
             columns = {name: column for column, name in mapping.columns.items() if name}
+            skipped, notes = 0, []
             for raw in table.rows:
+                kind = second_header(domain, raw.cells, mapping) if raw.number == 1 else None
+                if kind is not None:
+                    skipped = 1  # not a row: the rows after it are numbered from 1
+                    notes.append(SECOND_HEADER_NOTES[kind](raw.line))
+                    continue
+                number = raw.number - skipped
                 row = mapping.apply(raw.cells)
                 if spec.identifier:
                     row["local_id"] = "-".join(raw.cells.get(column, "").strip() for column in spec.identifier)
                 for name, value in defaults.items():
                     if not (row.get(name) or "").strip():
                         row[name] = value
-                outcome = rules.validate(row, raw.number)
-                issues = [_located(issue, raw.number, columns) for issue in outcome.issues]
-                issues += [_problem(problem, raw.number) for problem in raw.problems]
+                outcome = rules.validate(row, number)
+                issues = [_located(issue, number, columns) for issue in outcome.issues]
+                issues += [_problem(problem, number) for problem in raw.problems]
                 if outcome.record is not None:
                     duplicate = duplicates.check(outcome.record["local_id"])
                     if duplicate:
-                        issues.append(_located(duplicate, raw.number, columns))
+                        issues.append(_located(duplicate, number, columns))
                 valid = not any(issue.severity == Severity.ERROR for issue in issues)
                 report.add_row(valid, issues)
                 if valid and on_record is not None:
-                    on_record(raw.number, outcome.record)
+                    on_record(number, outcome.record)
             report.details.update(_table_details(table, mapping))  # notes grow while rows are read
+            report.details["notes"] += [_note_document(note) for note in notes]
     except ReadError as error:
         report.add_issue(Issue("FILE_UNREADABLE", None, params={"message_en": error.message["en"],
                                                                  "message_zh": error.message["zh"]},
@@ -82,10 +91,13 @@ def check_file(path: Path, domain: str, *, file_name: str | None = None, spec: M
 
 def _table_details(table, mapping: ColumnMapping) -> dict[str, Any]:
     return {"format": table.format, "encoding": table.encoding,
-            "notes": [{"code": note.code, "message": note.message, "lines": list(note.lines), "count": note.count}
-                      for note in table.notes],
+            "notes": [_note_document(note) for note in table.notes],
             "mapping": mapping.as_dict(), "dataset": table.dataset or {}}
 
+
+
+def _note_document(note) -> dict[str, Any]:
+    return {"code": note.code, "message": note.message, "lines": list(note.lines), "count": note.count}
 
 
 def _located(issue: Issue, row: int, columns: Mapping[str, str]) -> Issue:

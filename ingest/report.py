@@ -24,6 +24,34 @@ def spreadsheet_safe(text: str | None) -> str | None:
     return text
 
 
+class IssueGroup:
+    """Issues of one code in one column, their rows kept as ranges (at most RANGES of them)."""
+    RANGES = 20
+
+    def __init__(self, first: dict[str, Any]):
+        self.severity, self.code, self.column = first["severity"], first["code"], first["field"]
+        self.message = first["message"]
+        self.count, self.file_level = 0, first["row"] is None
+        self.ranges: list[list[int]] = []
+        self.more_rows = 0
+
+    def add(self, row: int | None) -> None:
+        self.count += 1
+        if row is None:
+            return
+        if self.ranges and self.ranges[-1][1] in (row, row - 1):
+            self.ranges[-1][1] = row
+        elif len(self.ranges) < self.RANGES:
+            self.ranges.append([row, row])
+        else:
+            self.more_rows += 1
+
+    def as_dict(self) -> dict[str, Any]:
+        rows = ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in self.ranges) + (" …" if self.more_rows else "")
+        return {"severity": self.severity, "code": self.code, "column": self.column, "count": self.count,
+                "rows": rows, "message": self.message}
+
+
 class Report:
     def __init__(self, file_name: str, domain: str):
         self.file_name = file_name
@@ -31,6 +59,7 @@ class Report:
         self.rows = self.valid = self.invalid = self.warnings = 0
         self.flags: Counter[str] = Counter()
         self.details: dict[str, Any] = {}
+        self._groups: dict[tuple[str, str, str | None], IssueGroup] = {}
         self._issues = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES, mode="w+", encoding="utf-8")
 
     def add_row(self, valid: bool, issues: list[Issue]) -> None:
@@ -46,7 +75,12 @@ class Report:
         self.flags[issue.code] += 1
         if issue.severity == Severity.WARNING:
             self.warnings += 1
-        self._issues.write(json.dumps(issue.as_dict(), ensure_ascii=False) + "\n")
+        document = issue.as_dict()
+        key = (document["severity"], issue.code, document["field"])
+        if key not in self._groups:
+            self._groups[key] = IssueGroup(document)
+        self._groups[key].add(issue.row)
+        self._issues.write(json.dumps(document, ensure_ascii=False) + "\n")
 
     @property
     def readable(self) -> bool:
@@ -58,7 +92,15 @@ class Report:
     def head(self) -> dict[str, Any]:
         """Everything but the issues: small enough to keep with a submission."""
         return {"file": self.file_name, "domain": self.domain, "summary": self.summary(),
-                "flags": dict(sorted(self.flags.items())), **self.details}
+                "flags": dict(sorted(self.flags.items())), "groups": self.groups(), **self.details}
+
+    def groups(self) -> list[dict[str, Any]]:
+        """The issues by (severity, code, column): problems of the whole file first, then errors, then warnings,
+        the most frequent first; each with its count, its rows as ranges and the first one's message."""
+        order = {Severity.ERROR.value: 0, Severity.WARNING.value: 1}
+        return [group.as_dict() for group in sorted(
+            self._groups.values(), key=lambda group: (not group.file_level, order.get(group.severity, 2),
+                                                      -group.count, group.code, group.column or ""))]
 
     def issues(self) -> Iterator[dict[str, Any]]:
         self._issues.flush()

@@ -75,7 +75,10 @@ def test_upload_progress_and_report(curator, services):
     only_errors = curator.get(body["page"] + "?severity=error").get_data(as_text=True)
     assert 'data-matching="1"' in only_errors and "north" in only_errors
     row_3 = curator.get(body["page"] + "?row=3").get_data(as_text=True)
-    assert 'data-matching="1"' in row_3 and "RECORDED_DATE_IN_FUTURE" in row_3 and "north" not in row_3
+    listed = row_3[row_3.index('<table class="issues">'):]   # the issues of row 3, below the groups of them all
+    assert 'data-matching="1"' in row_3 and "RECORDED_DATE_IN_FUTURE" in listed and "north" not in listed
+    groups = page[page.index("data-groups"):page.index('<form method="get" action="#issues"')]
+    assert 'data-groups="2"' in groups and "INVALID_NUMBER" in groups and "north" in groups  # one group a flag
     report = curator.get(body["page"] + "/report.json")
     assert report.status_code == 200 and len(json.loads(report.get_data())["issues"]) == 2
     csv_report = curator.get(body["page"] + "/report.csv")

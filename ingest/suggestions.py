@@ -1,5 +1,6 @@
-"""What a curator would decide about a file, proposed as data: which column identifies a record, and file-level
-values for required fields the file lacks, each with a confidence and a reason in zh/en citing the evidence.
+"""What a curator would decide about a file, proposed as data: which column (or pair of columns) identifies a
+record, which unmatched column fills a required field, and file-level values for required fields the file
+lacks, each with a confidence and a reason in zh/en citing the evidence.
 
 Pure: reads a sample of the file, no database. `suggest()` proposes; `accepted()` turns the suggestions above
 a confidence into an ordinary mapping (the mapping-file format), so what was applied can be saved and edited.
@@ -14,6 +15,7 @@ from typing import Any
 import vocabularies
 from ingest.mapping import MappingSpec, map_columns, normalise
 from ingest.readers import Limits, ReadError, open_table
+from ingest.second_header import second_header
 from schemas.evidence import Evidence
 from schemas.field_checks import placeholder
 from schemas.registry import describe
@@ -29,7 +31,7 @@ IDENTIFIER_ENDINGS = ("id", "accession", "编号", "number")
 
 @dataclass(frozen=True)
 class Suggestion:
-    kind: str                 # "identifier" | "default" (the conventions also name "column", "value_map", "path")
+    kind: str                 # "identifier" | "column" | "default" (the conventions also name "value_map", "path")
     field: str
     value: str | None
     column: str | None
@@ -54,14 +56,19 @@ class Suggestion:
 
 
 class Sample:
-    """The header and the first rows of a file, column by column."""
+    """The header and the first rows of a file, column by column (a second header row left out, as validation
+    leaves it out)."""
 
-    def __init__(self, path: Path, file_name: str | None = None, rows: int = SAMPLE_ROWS):
+    def __init__(self, path: Path, domain: str, file_name: str | None = None, rows: int = SAMPLE_ROWS):
+        self._filled: dict[str, list[str]] = {}
         with open_table(path, file_name=file_name, limits=Limits()) as table:
             self.header = list(table.header)
             self.values: dict[str, list[str]] = {column: [] for column in self.header}
             self.rows = 0
+            mapping = map_columns(domain, self.header)
             for raw in table.rows:
+                if raw.number == 1 and second_header(domain, raw.cells, mapping):
+                    continue
                 for column in self.header:
                     self.values[column].append((raw.cells.get(column) or "").strip())
                 self.rows += 1
@@ -70,14 +77,16 @@ class Sample:
 
     def filled(self, column: str) -> list[str]:
         """The column's values that say something: not empty, not a placeholder such as "-" or 不详."""
-        return [value for value in self.values[column] if value and placeholder(value) is None]
+        if column not in self._filled:
+            self._filled[column] = [value for value in self.values[column] if value and placeholder(value) is None]
+        return self._filled[column]
 
 
 def suggest(path: Path, domain: str, *, file_name: str | None = None, spec: MappingSpec | None = None,
             rows: int = SAMPLE_ROWS) -> list[Suggestion]:
     """The suggestions for a file, most confident first; a spec's own choices are not suggested again."""
     spec = spec or MappingSpec()
-    sample = Sample(path, file_name, rows)
+    sample = Sample(path, domain, file_name, rows)
     if not sample.rows:
         return []
     mapping = map_columns(domain, sample.header, spec.columns)

@@ -150,3 +150,13 @@ def test_two_columns_that_are_unique_together_compose_the_identifier(tmp_path):
     spec = accepted(None, [suggestion])
     assert spec.identifier == ("ncbi_taxid", "strain")
     assert check_file(path, "microbial_strain", spec=spec).summary()["valid"] == 6
+
+
+def test_a_second_header_row_does_not_hide_the_identifier(tmp_path):
+    """A units row leaves the identifier column empty in its row: it is not a row, so the identifier column is
+    still filled in every row and no other column is proposed in its place."""
+    rows = "".join(f"{n},石英{n},SiO₂,{n * 2},{n * 3}\n" for n in range(1, 21))
+    path = write(tmp_path, "样品号,中文名称,化学式,长度,重量\n,,,(cm),(g)\n" + rows)
+    assert [(s.kind, s.value) for s in suggest(path, "geological_specimen")] == [("default", "mineral")]
+    spec = accepted(None, suggest(path, "geological_specimen"))
+    assert check_file(path, "geological_specimen", spec=spec).summary()["valid"] == 20

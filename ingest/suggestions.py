@@ -16,8 +16,10 @@ import vocabularies
 from ingest.mapping import MappingSpec, map_columns, normalise
 from ingest.readers import Limits, ReadError, open_table
 from ingest.second_header import second_header
+from schemas.checks.verbatim import TARGETS as DMS_TO_DECIMAL
 from schemas.evidence import Evidence
 from schemas.field_checks import placeholder
+from schemas.parsing import NUMBER
 from schemas.registry import describe
 
 SAMPLE_ROWS = 2000
@@ -92,7 +94,8 @@ def suggest(path: Path, domain: str, *, file_name: str | None = None, spec: Mapp
     mapping = map_columns(domain, sample.header, spec.columns)
     mapped = {field: column for column, field in mapping.columns.items() if field}
     unmapped = [column for column, field in mapping.columns.items() if field is None and column not in spec.columns]
-    columns = _required_columns(domain, sample, unmapped, mapped, spec)
+    columns = [*_required_columns(domain, sample, unmapped, mapped, spec),
+               *_decimal_coordinates(domain, sample, mapped, spec)]
     mapped.update({suggestion.field: suggestion.column for suggestion in columns if suggestion.column})
     found = [*_identifier(sample, mapped, spec), *columns, *_defaults(domain, sample, mapped, spec)]
     return sorted(found, key=lambda suggestion: -suggestion.confidence)
@@ -238,6 +241,29 @@ def _required_columns(domain: str, sample: Sample, unmapped: list[str], mapped: 
             f"of column {column!r} are known values of it ({shown}).",
             f"“{declaration.labels['zh']}”为必填字段，但没有列与之匹配；列 {column!r} 中 {share:.0%} 的取值是它的"
             f"已知取值（{shown}）。"))
+    return suggestions
+
+
+def _decimal_coordinates(domain: str, sample: Sample, mapped: dict[str, str], spec: MappingSpec) -> list[Suggestion]:
+    """A column matched by its name to a degrees-minutes-seconds field ("Latitude" is MCPD's LATITUDE) that
+    holds decimal degrees goes to the decimal field instead, when no column fills that one."""
+    suggestions = []
+    fields = describe(domain).by_name
+    for verbatim, decimal in DMS_TO_DECIMAL.items():
+        column = mapped.get(verbatim)
+        if column is None or column in spec.columns or decimal in mapped or decimal not in fields:
+            continue
+        values = sample.filled(column)
+        numbers = [value for value in values if NUMBER.match(value)]
+        if not values or len(numbers) < 0.9 * len(values):
+            continue
+        label_en, label_zh = fields[decimal].labels["en"], fields[decimal].labels["zh"]
+        suggestions.append(Suggestion(
+            "column", decimal, None, column, 0.9,
+            f"column {column!r} was matched by its name to {fields[verbatim].labels['en']}, but {len(numbers)} of "
+            f"its {len(values)} values are decimal degrees (e.g. {numbers[0]!r}): it is {label_en}.",
+            f"列 {column!r} 按列名匹配为“{fields[verbatim].labels['zh']}”，但其 {len(values)} 个取值中有 "
+            f"{len(numbers)} 个是十进制度数（如 {numbers[0]!r}）：应为“{label_zh}”。"))
     return suggestions
 
 

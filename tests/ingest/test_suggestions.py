@@ -160,3 +160,18 @@ def test_a_second_header_row_does_not_hide_the_identifier(tmp_path):
     assert [(s.kind, s.value) for s in suggest(path, "geological_specimen")] == [("default", "mineral")]
     spec = accepted(None, suggest(path, "geological_specimen"))
     assert check_file(path, "geological_specimen", spec=spec).summary()["valid"] == 20
+
+
+def test_decimal_degrees_under_an_mcpd_name_go_to_the_decimal_fields():
+    """The IGDB wheat file's "Latitude" and "Longitude" are MCPD's names for DDMMSSH text, but hold decimal
+    degrees: mapped to the decimal fields, the coordinates are stored without a warning on every row."""
+    path, domain = real("plant_germplasm/igdb_lulab_wheat_germplasm_info.xlsx")
+    columns = [s for s in suggest(path, domain) if s.kind == "column"]
+    assert [(s.column, s.field) for s in columns] == [("Latitude", "decimal_latitude"),
+                                                      ("Longitude", "decimal_longitude")]
+    assert "1218 of its 1218 values are decimal degrees" in columns[0].reason_en
+    before = check_file(path, domain)
+    after = check_file(path, domain, spec=accepted(None, columns))
+    assert before.flags["DECIMAL_COORDINATE_IN_DMS_FIELD"] == 2436
+    assert "DECIMAL_COORDINATE_IN_DMS_FIELD" not in after.flags
+    assert after.summary()["valid"] == before.summary()["valid"] == 1607

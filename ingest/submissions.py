@@ -27,7 +27,7 @@ from catalog.services.resources import Changes, apply_records, core_values, snap
 from catalog.storage import ObjectStore, StorageUnavailable
 from ingest.mapping import MappingError, MappingSpec, mapping_spec
 from ingest.pipeline import check_file
-from ingest.suggestions import suggest_quietly
+from ingest.suggestions import Suggestion, confirmed_mapping, suggest_quietly
 
 log = logging.getLogger(__name__)
 
@@ -182,8 +182,11 @@ class SubmissionService:
             report = check_file(local, domain.value, file_name=file_name, spec=spec,
                                 defaults={"sharing_mode": options.get("sharing_mode") or SharingMode.OPEN.value},
                                 on_record=stager.add)
-            report.details["suggestions"] = [suggestion.as_dict() for suggestion in
-                                             suggest_quietly(local, domain.value, file_name=file_name, spec=spec)]
+            found = suggest_quietly(local, domain.value, file_name=file_name, spec=spec)
+            headers = list(report.details.get("mapping", {}).get("columns", {}))
+            if headers and spec == MappingSpec():
+                found = self._confirmed_mapping(submission_id, domain, headers) + found
+            report.details["suggestions"] = [suggestion.as_dict() for suggestion in found]
             stager.flush()
             report_key = f"{key.rsplit('/', 1)[0]}/report.json"
             report_path = Path(folder) / "report.json"
@@ -214,6 +217,20 @@ class SubmissionService:
             submission.phase = None
             submission.state = State.VALIDATED if "FILE_UNREADABLE" not in summary["flags"] else State.FAILED
             return submission
+
+    def _confirmed_mapping(self, submission_id: int, domain: Domain, headers: list[str]) -> list[Suggestion]:
+        """The mapping of the center's latest submitted or approved file of the domain with the same columns,
+        when it had a mapping of its own: offered for a file that came without one."""
+        with self.session_factory() as session:
+            center_id = session.scalar(select(Submission.center_id).where(Submission.id == submission_id))
+            earlier = session.scalars(select(Submission).where(
+                Submission.center_id == center_id, Submission.domain == domain, Submission.id != submission_id,
+                Submission.state.in_((State.SUBMITTED, State.APPROVED))).order_by(Submission.id.desc()).limit(50))
+            for candidate in earlier:
+                if mapping_spec(candidate.mapping) != MappingSpec() and \
+                        set(candidate.summary.get("mapping", {}).get("columns", {})) == set(headers):
+                    return [confirmed_mapping(candidate.id, candidate.file_name, candidate.mapping, len(headers))]
+        return []
 
     def _discard_staged(self, submission_id: int) -> Submission:
         with transaction(self.session_factory) as session:

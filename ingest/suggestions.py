@@ -33,7 +33,7 @@ IDENTIFIER_ENDINGS = ("id", "accession", "编号", "number")
 
 @dataclass(frozen=True)
 class Suggestion:
-    kind: str                 # "identifier" | "column" | "default" (the conventions also name "value_map", "path")
+    kind: str  # "identifier" | "column" | "default" | "mapping" (the conventions also name "value_map", "path")
     field: str
     value: str | None
     column: str | None
@@ -42,19 +42,21 @@ class Suggestion:
     reason_zh: str
     replaces: str | None = None   # the column the field was taken from until now (an identifier that is not one)
     parts: tuple[str, ...] = ()   # an identifier composed of these columns' values, joined with "-"
+    mapping: dict[str, Any] | None = None   # kind "mapping": a whole mapping confirmed earlier, to use again
 
     def as_dict(self) -> dict[str, Any]:
         document = {"kind": self.kind, "column": self.column, "field": self.field, "value": self.value,
                     "confidence": round(self.confidence, 2), "reason": {"en": self.reason_en, "zh": self.reason_zh}}
         return (document | ({"replaces": self.replaces} if self.replaces else {})
-                | ({"columns": list(self.parts)} if self.parts else {}))
+                | ({"columns": list(self.parts)} if self.parts else {})
+                | ({"mapping": self.mapping} if self.mapping is not None else {}))
 
     @classmethod
     def from_dict(cls, document: dict[str, Any]) -> "Suggestion":
         """A suggestion as a report keeps it (as_dict())."""
         return cls(document["kind"], document["field"], document.get("value"), document.get("column"),
                    float(document["confidence"]), document["reason"]["en"], document["reason"]["zh"],
-                   document.get("replaces"), tuple(document.get("columns", ())))
+                   document.get("replaces"), tuple(document.get("columns", ())), document.get("mapping"))
 
 
 class Sample:
@@ -126,10 +128,15 @@ def accepted(spec: MappingSpec | None, suggestions: list[Suggestion],
     """The spec with every suggestion at or above the confidence applied: an ordinary mapping."""
     spec = spec or MappingSpec()
     columns, defaults, identifier = dict(spec.columns), dict(spec.defaults), spec.identifier
-    for suggestion in suggestions:
+    for suggestion in sorted(suggestions, key=lambda suggestion: suggestion.kind != "mapping"):
         if suggestion.confidence < min_confidence:
             continue
-        if suggestion.kind == "identifier" and suggestion.parts:
+        if suggestion.kind == "mapping" and suggestion.mapping is not None:
+            earlier = suggestion.mapping
+            columns = {**earlier.get("columns", {}), **columns}
+            defaults = {**earlier.get("defaults", {}), **defaults}
+            identifier = identifier or tuple(earlier.get("identifier", ()))
+        elif suggestion.kind == "identifier" and suggestion.parts:
             identifier = suggestion.parts
         elif suggestion.kind == "identifier" and suggestion.column is not None:
             columns = {header: (None if target == "local_id" else target) for header, target in columns.items()}
@@ -142,6 +149,16 @@ def accepted(spec: MappingSpec | None, suggestions: list[Suggestion],
         elif suggestion.kind == "default" and suggestion.field not in defaults:
             defaults[suggestion.field] = suggestion.value or ""
     return MappingSpec(columns=columns, defaults=defaults, identifier=identifier)
+
+
+def confirmed_mapping(earlier_id: int, file_name: str, mapping: dict[str, Any], columns: int) -> Suggestion:
+    """The mapping of a center's earlier submission of a file with the same columns (its monthly export), offered
+    again: the curator confirmed it by submitting that file."""
+    return Suggestion("mapping", "", str(earlier_id), None, 0.95,
+                      f"this file has the same {columns} columns as {file_name!r} (submission {earlier_id}) of this "
+                      "center, submitted with a mapping of its own: use that mapping again.",
+                      f"本文件与本资源库先前汇交的 {file_name!r}（汇交 {earlier_id}）的 {columns} 个列完全相同，"
+                      "该文件是按其自定义映射汇交的：可再次使用该映射。", mapping=mapping)
 
 
 # ------------------------------------------------------------------ the identifier column

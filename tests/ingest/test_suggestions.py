@@ -2,6 +2,7 @@
 and a reason, applied by --accept-suggestions, and measured against the curators' mappings of the real files."""
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -9,10 +10,12 @@ import pytest
 from click.testing import CliRunner
 
 from catalog.cli import main
-from ingest.mapping import MappingSpec, load_mapping_file
+from ingest.mapping import MappingSpec, load_mapping_file, mapping_spec
 from ingest.pipeline import check_file
-from ingest.suggestions import DEFAULT_MIN_CONFIDENCE, accepted, suggest
+from ingest.remapping import revalidate
+from ingest.suggestions import DEFAULT_MIN_CONFIDENCE, Suggestion, accepted, suggest
 from tests.conftest import REAL_DATA
+from tests.ingest.test_submissions import people  # noqa: F401  (a fixture)
 
 MAPPINGS = Path(__file__).resolve().parents[1] / "data" / "mappings"
 # Real files whose curator's mapping the suggestions replace: the same identifier column, the same values of
@@ -175,3 +178,35 @@ def test_decimal_degrees_under_an_mcpd_name_go_to_the_decimal_fields():
     assert before.flags["DECIMAL_COORDINATE_IN_DMS_FIELD"] == 2436
     assert "DECIMAL_COORDINATE_IN_DMS_FIELD" not in after.flags
     assert after.summary()["valid"] == before.summary()["valid"] == 1607
+
+
+def test_a_center_s_confirmed_mapping_is_offered_for_its_next_file_with_the_same_columns(services, people):
+    """The monthly export: last month's file went in with a mapping of the curator's; this month's file has the
+    same columns and comes without one, so that mapping is offered again, and taking it validates every row."""
+    curator = people["curator"]
+
+    def upload(name: str, start: int, header: str = "标本号,学名,产地\n", mapping=None):
+        rows = "".join(f"IHB-{n},Acipenser sinensis Gray,宜昌\n" for n in range(start, start + 30))
+        submission = services.submissions.upload(curator, "IHB", name, io.BytesIO((header + rows).encode()),
+                                                 content_type="text/csv", mapping=mapping)
+        services.jobs.wait()
+        return services.submissions.get(curator, submission.id)
+
+    confirmed = {"columns": {"标本号": "local_id"}, "defaults": {"basis_of_record": "PreservedSpecimen"},
+                 "identifier": []}
+    last_month = upload("2026-11.csv", 1, mapping=confirmed)
+    assert last_month.summary["summary"]["valid"] == 30
+    services.submissions.submit(curator, last_month.id)
+    this_month = upload("2026-12.csv", 31)
+    assert this_month.summary["summary"]["valid"] == 0   # no basis of record without the mapping
+    offered = this_month.summary["suggestions"][0]
+    assert (offered["kind"], offered["value"], offered["mapping"]) == ("mapping", str(last_month.id), confirmed)
+    assert "2026-11.csv" in offered["reason"]["en"] and "2026-11.csv" in offered["reason"]["zh"]
+    spec = accepted(mapping_spec(this_month.mapping), [Suggestion.from_dict(s) for s in this_month.summary[
+        "suggestions"]], min_confidence=0)
+    again = revalidate(services.submissions, curator, this_month.id, spec.columns, spec.defaults,
+                       list(spec.identifier)).submission
+    services.jobs.wait()
+    assert services.submissions.get(curator, again.id).summary["summary"]["valid"] == 30
+    other = upload("other.csv", 61, header="标本号,学名,产地,备注\n")   # one more column: not the same export
+    assert not any(suggestion["kind"] == "mapping" for suggestion in other.summary["suggestions"])

@@ -15,6 +15,7 @@ from catalog.models import Center, StagedRecord
 from catalog.permissions import Actor
 from ingest.readers import ReadError, open_table
 from ingest.submissions import SubmissionService
+from schemas.field_checks import placeholder
 
 SAMPLE_ROWS = 200  # rows read for column samples: enough to meet a value in sparse columns, still instant
 
@@ -37,8 +38,9 @@ def upload_targets(service: SubmissionService, actor: Actor) -> list[UploadTarge
 
 
 def column_samples(service: SubmissionService, actor: Actor, submission_id: int,
-                   per_column: int = 3) -> dict[str, list[str]]:
-    """Up to `per_column` distinct non-empty values of every column, from the first rows of the archived file;
+                   per_column: int = 5) -> dict[str, list[str]]:
+    """Up to `per_column` distinct values that say something (not empty, not a placeholder such as "-" or 不详)
+    of every column, from the first rows of the archived file;
     an unreadable file has no samples (its report already says why)."""
     submission = service.get(actor, submission_id)
     samples: dict[str, list[str]] = {}
@@ -53,7 +55,7 @@ def column_samples(service: SubmissionService, actor: Actor, submission_id: int,
                     for header, value in raw.cells.items():
                         value = (value or "").strip()
                         found = samples.setdefault(header, [])
-                        if value and value not in found and len(found) < per_column:
+                        if value and value not in found and len(found) < per_column and placeholder(value) is None:
                             found.append(value)
                     if number >= SAMPLE_ROWS:
                         break

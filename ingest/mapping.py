@@ -45,8 +45,9 @@ class ColumnMapping:
         return row
 
     def as_dict(self) -> dict[str, Any]:
-        """What is saved with a submission: enough to reproduce the mapping and to show it."""
-        return {"domain": self.domain, "columns": self.columns, "unknown": list(self.unknown),
+        """What is saved with a submission: enough to reproduce the mapping and to show it ("header" keeps the
+        file's column order, which a JSONB column does not keep for the keys of "columns")."""
+        return {"domain": self.domain, "header": list(self.columns), "columns": self.columns, "unknown": list(self.unknown),
                 "conflicts": [list(conflict) for conflict in self.conflicts], "from_file": list(self.from_file)}
 
 

@@ -22,7 +22,8 @@ from ingest.suggestions import Suggestion, accepted
 from ingest.report_pages import PAGE_SIZE, IssueFilter, issue_page
 from ingest.submissions import safe_file_name
 from schemas import describe
-from search_ui import screen_errors
+from search_ui import mapping_view, screen_errors
+from search_ui.mapping_view import PostedMapping
 from search_ui.screen_errors import language, too_large, wants_json
 
 bp = Blueprint("submitting", __name__, template_folder="templates")
@@ -183,23 +184,49 @@ def field_labels(domain: str) -> dict[str, str]:
 # ---------------------------------------------------------------------- column mapping
 @bp.get("/submissions/<int:submission_id>/mapping")
 def mapping_form(submission_id: int):
+    return mapping_screen(submission_id)
+
+
+def mapping_screen(submission_id: int, posted: PostedMapping | None = None, error: InvalidInput | None = None):
+    """The mapping screen, pre-filled with the report's suggestions; after a refused save, with what was posted
+    and why it was refused."""
     actor = current_actor()
     found = services().submissions.get(actor, submission_id)
-    mapping = found.summary.get("mapping", {})
-    taken = {target for target in mapping.get("columns", {}).values() if target}
-    fields = [d for d in describe(found.domain.value).fields if d.name not in taken]
-    return render_template("mapping.html", submission=found, unknown=mapping.get("unknown", []),
-                           conflicts=mapping.get("conflicts", []), matched=mapping.get("columns", {}),
-                           fields=fields, field_labels=field_labels(found.domain.value),
-                           samples=column_samples(services().submissions, actor, submission_id))
+    header = file_header(found)
+    suggestions = [Suggestion.from_dict(document) for document in found.summary.get("suggestions", [])]
+    screen = mapping_view.build(found.domain.value, header, found.mapping, suggestions,
+                                column_samples(services().submissions, actor, submission_id), language(),
+                                spec=posted.over(found.mapping) if posted else None)
+    vocabulary_lists = {row.declaration.vocabulary: row.choices for row in screen.required + screen.optional
+                        if row.listed}
+    page = render_template("mapping.html", submission=found, screen=screen, vocabulary_lists=vocabulary_lists,
+                           field_labels=field_labels(found.domain.value), error=error,
+                           editable="withdraw" in services().submissions.actions(actor, found),
+                           parts=range(1, mapping_view.IDENTIFIER_PARTS + 1))
+    return page if error is None else (page, 400)
+
+
+def file_header(submission) -> list[str]:
+    """The file's columns in their order (reports written before the mapping kept "header": any order)."""
+    mapping = submission.summary.get("mapping", {})
+    return mapping.get("header") or list(mapping.get("columns", {}))
 
 
 @bp.post("/submissions/<int:submission_id>/mapping")
 def save_mapping(submission_id: int):
-    """Validate the file again with the chosen fields for its unmatched columns (an empty choice ignores one)."""
-    prefix = "column:"
-    columns = {name[len(prefix):]: (value or None) for name, value in request.form.items() if name.startswith(prefix)}
-    received = revalidate(services().submissions, current_actor(), submission_id, columns)
+    """Validate the file again with the mapping the screen says: the field of each column (empty: ignored),
+    the identifier's columns and the values for the whole file."""
+    actor = current_actor()
+    found = services().submissions.get(actor, submission_id)
+    header = file_header(found)
+    try:
+        posted = mapping_view.posted_mapping(found.domain.value, header, request.form)
+    except InvalidInput as error:
+        if wants_json():
+            raise
+        return mapping_screen(submission_id, None, error)
+    received = revalidate(services().submissions, actor, submission_id, posted.columns, posted.defaults,
+                          posted.identifier)
     flash(_("The file is being validated again with your column mapping; the earlier upload was withdrawn."),
           "info")
     return redirect(url_for(".submission", submission_id=received.submission.id))

@@ -123,7 +123,11 @@ def test_mapping_screen_maps_unknown_headers(page, shoot):
     assert page.locator("[data-unknown-columns]").count() == 0
     assert counts(page) == {"rows": 94, "valid": 94, "invalid": 0}
     page.goto(page.url + "/mapping")
-    matched = page.text_content("details")
-    assert "Identifier" in matched and "name_en" in matched and "subtaxa" in matched
+    assert page.input_value("select[name='column:Identifier']") == "name_en"
+    assert page.input_value("select[name='column:Botanical variety']") == "subtaxa"
+    page.fill("[data-field-filter]", "种下")   # fields found by a word of their Chinese name
+    hidden = "option => option.hidden"
+    assert page.eval_on_selector("select[name='column:G1'] option[value='subtaxa']", hidden) is False
+    assert page.eval_on_selector("select[name='column:G1'] option[value='local_id']", hidden) is True
     page.goto("/submissions?state=withdrawn")
     assert page.locator(f'a[href$="/submissions/{earlier.rsplit("/", 1)[1]}"]').count() >= 1

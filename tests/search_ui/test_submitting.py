@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from ingest.inspection import staged_sample
 from tests.ingest.test_remapping import with_tray
 from tests.ingest.test_submissions import csv_file, people, row  # noqa: F401  (people is a fixture)
 
@@ -131,7 +132,9 @@ def test_mapping_screen_maps_an_unknown_column(curator, services, people):  # no
     assert 'data-unknown-columns="1"' in report and f"/submissions/{number}/mapping" in report
     screen = curator.get(f"/submissions/{number}/mapping?lang=en").get_data(as_text=True)
     assert 'name="column:Tray"' in screen and "<code>T-1</code> · <code>T-2</code>" in screen
-    assert '<option value="preservation_place">' in screen and '<option value="local_id">' not in screen
+    tray = screen[screen.index('name="column:Tray"'):]
+    assert '<option value="preservation_place" data-search=' in tray
+    assert '<option value="" >' not in tray and "no field has this name" in screen
     saved = curator.post(f"/submissions/{number}/mapping",
                          data={"csrf_token": token(curator, "/submissions"), "column:Tray": "preservation_place"})
     services.jobs.wait()
@@ -140,6 +143,74 @@ def test_mapping_screen_maps_an_unknown_column(curator, services, people):  # no
     assert services.submissions.get(people["curator"], number).state == "withdrawn"
     assert services.submissions.get(people["curator"], newer).summary["mapping"]["unknown"] == []
     assert "data-unknown-columns" not in curator.get(f"/submissions/{newer}").get_data(as_text=True)
+
+
+@pytest.fixture
+def geologist(client, people):  # noqa: F811
+    sign_in(client, "other_curator")
+    return client
+
+
+def test_the_mapping_screen_shows_every_decision_prefilled_and_saves_them_all(geologist, services, people):  # noqa: F811
+    """A mineral list without a sample type: the screen fills 矿物 in with its reason, shows every column with
+    samples, offers the vocabulary in the reader's language, and one save publishes-ready the whole file."""
+    rows = "".join(f"M{n},石英 {n},SiO2,湖北 大冶,-\n" for n in range(1, 8))
+    data = ("编号,名称,化学式,产地,备注\n" + rows).encode()
+    answer = send(geologist, io.BytesIO(data), center="CUG")
+    services.jobs.wait()
+    first = answer.get_json()["id"]
+    actor = people["other_curator"]
+    assert services.submissions.get(actor, first).summary["summary"]["valid"] == 0
+    chinese = geologist.get(f"/submissions/{first}/mapping?lang=zh").get_data(as_text=True)
+    assert 'data-columns="5"' in chinese and "<code>M1</code> · <code>M2</code>" in chinese
+    assert "<code>-</code>" not in chinese          # placeholders are not samples
+    sample_type = chinese[chinese.index('name="default:sample_type"'):]
+    sample_type = sample_type[:sample_type.index("</select>")]
+    assert '<option value="mineral" selected>矿物 (mineral)</option>' in sample_type
+    assert "建议取值 &#39;mineral&#39;" in chinese and "查找字段" in chinese
+    english = geologist.get(f"/submissions/{first}/mapping?lang=en").get_data(as_text=True)
+    assert "suggested value &#39;mineral&#39;" in english and "Mineral (mineral)" in english
+    form = {"csrf_token": token(geologist, "/submissions"), "column:编号": "local_id", "column:名称": "name_zh",
+            "column:化学式": "", "column:产地": "locality", "column:备注": "",
+            "identifier:1": "", "default:sample_type": "mineral", "default:basis_of_record": "MaterialEntity",
+            "default:country_code": "CN"}
+    saved = geologist.post(f"/submissions/{first}/mapping", data=form)
+    services.jobs.wait()
+    second = services.submissions.get(actor, int(saved.headers["Location"].rsplit("/", 1)[1]))
+    assert second.summary["summary"]["valid"] == 7
+    assert second.mapping["defaults"] == {"sample_type": "mineral", "basis_of_record": "MaterialEntity",
+                                          "country_code": "CN"}
+    assert second.mapping["columns"]["化学式"] is None and second.mapping["identifier"] == []
+    # every decision is reversible: the screen shows the saved choices, and a cleared value is gone
+    again = geologist.get(f"/submissions/{second.id}/mapping?lang=en").get_data(as_text=True)
+    assert 'name="default:country_code" value="CN"' in again or '<option value="CN" selected>' in again
+    saved = geologist.post(f"/submissions/{second.id}/mapping", data={**form, "default:country_code": ""})
+    services.jobs.wait()
+    third = services.submissions.get(actor, int(saved.headers["Location"].rsplit("/", 1)[1]))
+    assert "country_code" not in third.mapping["defaults"]
+
+
+def test_the_mapping_screen_composes_the_identifier_and_refuses_two_columns_for_one_field(geologist, services,
+                                                                                         people):  # noqa: F811
+    rows = "".join(f"Q{n % 2},{n},SiO2\n" for n in range(1, 5))
+    answer = send(geologist, io.BytesIO(("site,no,formula\n" + rows).encode()), center="CUG")
+    services.jobs.wait()
+    first = answer.get_json()["id"]
+    csrf = token(geologist, "/submissions")
+    refused = geologist.post(f"/submissions/{first}/mapping?lang=en",
+                             data={"csrf_token": csrf, "column:site": "locality", "column:no": "locality"})
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 400 and "Columns &#39;site&#39; and &#39;no&#39; both go to" in page
+    assert services.submissions.get(people["other_curator"], first).state == "validated"   # nothing changed
+    saved = geologist.post(f"/submissions/{first}/mapping",
+                           data={"csrf_token": csrf, "identifier:1": "site", "identifier:2": "no",
+                                 "default:sample_type": "mineral"})
+    services.jobs.wait()
+    second = services.submissions.get(people["other_curator"], int(saved.headers["Location"].rsplit("/", 1)[1]))
+    assert second.mapping["identifier"] == ["site", "no"]
+    assert second.summary["summary"]["valid"] == 4
+    staged = staged_sample(services.submissions, people["other_curator"], second.id, limit=10)
+    assert [record["local_id"] for record in staged] == ["Q1-1", "Q0-2", "Q1-3", "Q0-4"]
 
 
 def test_upload_with_a_mapping_file(curator, services, people):  # noqa: F811

@@ -1,0 +1,146 @@
+"""What the mapping screen shows: every column with its sample values and the field it goes to, the columns
+composing the local identifier, and a value for the whole file for any field, each pre-filled with the
+report's suggestions (with their reasons) over the submission's own mapping. Saving posts the whole form
+back; `posted_mapping` reads what it changes."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+import vocabularies
+from catalog.errors import InvalidInput
+from ingest.mapping import MappingSpec, map_columns, mapping_spec
+from ingest.suggestions import DEFAULT_MIN_CONFIDENCE, Suggestion, accepted
+from schemas import describe
+from schemas.fields import Declaration
+
+IDENTIFIER_PARTS = 3
+SELECT_LIMIT = 80   # a vocabulary this small is a drop-down; a larger one is typed, with the choices listed
+
+
+@dataclass(frozen=True)
+class ColumnRow:
+    header: str
+    samples: list[str]
+    field: str | None
+    reason: str | None          # why the field was suggested, in the reader's language
+    state: str                  # "matched" (by its name) | "suggested" | "chosen" (the saved mapping) | "unknown"
+
+
+@dataclass(frozen=True)
+class DefaultRow:
+    declaration: Declaration
+    value: str
+    reason: str | None
+    filled_by: str | None       # the column that fills the field, if one does
+    choices: list[tuple[str, str]] | None   # (code, label) of the field's vocabulary
+    listed: bool                # many choices: typed, with a list to pick from
+
+
+@dataclass(frozen=True)
+class MappingScreen:
+    columns: list[ColumnRow]
+    identifier: list[str]
+    identifier_reason: str | None
+    required: list[DefaultRow]      # required fields no column fills, then the ones a column fills
+    optional: list[DefaultRow]
+    fields: list[Declaration]
+    suggestions: list[Suggestion]
+    low: list[Suggestion]           # suggestions below the confidence pre-filled: shown, not applied
+
+
+def build(domain: str, header: list[str], saved: Mapping[str, Any], suggestions: list[Suggestion],
+          samples: Mapping[str, list[str]], language: str, spec: MappingSpec | None = None) -> MappingScreen:
+    """The screen for a file: `spec` when given (a form posted back with a mistake), else the saved mapping
+    with the confident suggestions applied."""
+    sure = [s for s in suggestions if s.confidence >= DEFAULT_MIN_CONFIDENCE]
+    saved_spec = mapping_spec(saved)
+    spec = spec or accepted(saved_spec, sure)
+    automatic = map_columns(domain, header).columns
+    columns = {**automatic, **{h: f for h, f in spec.columns.items() if h in automatic}}
+    reasons = {s.column: s for s in sure if s.column and s.kind in ("column", "identifier")}
+    rows = []
+    for column in header:
+        suggestion = reasons.get(column)
+        state = ("suggested" if suggestion and columns[column] == suggestion.field else
+                 "chosen" if column in saved_spec.columns else "matched" if automatic[column] else "unknown")
+        rows.append(ColumnRow(column, list(samples.get(column, [])), columns[column],
+                              _reason(suggestion, language) if state == "suggested" else None, state))
+    composed = next((s for s in sure if s.kind == "identifier" and s.parts), None)
+    filled = {field: column for column, field in columns.items() if field}
+    default_reasons = {s.field: s for s in sure if s.kind == "default"}
+    defaults = [_default_row(declaration, spec.defaults.get(declaration.name, ""),
+                             _reason(default_reasons.get(declaration.name), language),
+                             filled.get(declaration.name), language)
+                for declaration in describe(domain).fields if declaration.name != "local_id"]
+    required = sorted((row for row in defaults if row.declaration.required), key=lambda row: row.filled_by is not None)
+    return MappingScreen(rows, list(spec.identifier), _reason(composed, language) if composed else None, required,
+                         [row for row in defaults if not row.declaration.required], list(describe(domain).fields),
+                         sure, [s for s in suggestions if s.confidence < DEFAULT_MIN_CONFIDENCE])
+
+
+@dataclass(frozen=True)
+class PostedMapping:
+    """What the form changes: the columns it names, and the identifier and whole-file values when it has
+    them (None: left as they were), as `ingest.remapping.revalidate` takes them."""
+    columns: dict[str, str | None]
+    defaults: dict[str, str] | None
+    identifier: list[str] | None
+
+    def over(self, saved: Mapping[str, Any]) -> MappingSpec:
+        spec = mapping_spec(saved)
+        return MappingSpec({**spec.columns, **self.columns},
+                           spec.defaults if self.defaults is None else self.defaults,
+                           tuple(spec.identifier if self.identifier is None else self.identifier))
+
+
+def posted_mapping(domain: str, header: list[str], form: Mapping[str, str]) -> PostedMapping:
+    """The mapping the form says: each column's field (empty: ignored), the identifier's columns in order, and
+    the non-empty values for whole-file fields. Two columns for one field are refused, naming both."""
+    fields = describe(domain).by_name
+    columns: dict[str, str | None] = {}
+    taken: dict[str, str] = {}
+    for column in header:
+        if f"column:{column}" not in form:
+            continue
+        target = form.get(f"column:{column}") or None
+        if target is not None and target not in fields:
+            raise InvalidInput(f"Column {column!r}: the {domain} schema has no field {target!r}.",
+                               f"列“{column}”：{domain} 的数据规范中没有字段 {target!r}。", field=f"column:{column}")
+        if target is not None and target in taken:
+            label = fields[target].labels
+            raise InvalidInput(f"Columns {taken[target]!r} and {column!r} both go to {label['en']} ({target}): "
+                               "choose one of them, or ignore the other.",
+                               f"列“{taken[target]}”和“{column}”都映射到“{label['zh']}”（{target}）："
+                               "请只保留其中一列，另一列选择忽略。", field=f"column:{column}")
+        if target is not None:
+            taken[target] = column
+        columns[column] = target
+    identifier = None
+    if any(key.startswith("identifier:") for key in form):
+        identifier = list(dict.fromkeys(part for number in range(1, IDENTIFIER_PARTS + 1)
+                                        if (part := form.get(f"identifier:{number}") or "")))
+        unknown = [part for part in identifier if part not in header]
+        if unknown:
+            raise InvalidInput(f"The identifier column {unknown[0]!r} is not in the file.",
+                               f"编号列“{unknown[0]}”不在文件中。", field="identifier:1")
+    defaults = None
+    if any(key.startswith("default:") for key in form):
+        defaults = {name: value.strip() for name in fields
+                    if (value := form.get(f"default:{name}") or "").strip() and name != "local_id"}
+    return PostedMapping(columns, defaults, identifier)
+
+
+def _reason(suggestion: Suggestion | None, language: str) -> str | None:
+    if suggestion is None:
+        return None
+    return suggestion.reason_zh if language == "zh" else suggestion.reason_en
+
+
+def _default_row(declaration: Declaration, value: str, reason: str | None, filled_by: str | None,
+                 language: str) -> DefaultRow:
+    choices = None
+    if declaration.vocabulary:
+        vocabulary = vocabularies.get(declaration.vocabulary)
+        choices = [(concept.code, concept.label(language)) for concept in vocabulary]
+    return DefaultRow(declaration, value, reason, filled_by, choices, bool(choices) and len(choices) > SELECT_LIMIT)

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from sqlalchemy import select
 
 from catalog.models import Center, StagedRecord
 from catalog.permissions import Actor
-from ingest.readers import ReadError, open_table
+from ingest.readers import ReadError, Table, open_table
 from ingest.submissions import SubmissionService
 from schemas.field_checks import placeholder
 
@@ -37,30 +38,37 @@ def upload_targets(service: SubmissionService, actor: Actor) -> list[UploadTarge
             for c in centers if actor.curates(c.id)]
 
 
-def column_samples(service: SubmissionService, actor: Actor, submission_id: int,
-                   per_column: int = 5) -> dict[str, list[str]]:
-    """Up to `per_column` distinct values that say something (not empty, not a placeholder such as "-" or 不详)
-    of every column, from the first rows of the archived file;
-    an unreadable file has no samples (its report already says why)."""
+@contextmanager
+def archived_table(service: SubmissionService, actor: Actor, submission_id: int) -> Iterator[Table]:
+    """The submission's archived file, open as a table (a local copy: the store may be remote)."""
     submission = service.get(actor, submission_id)
-    samples: dict[str, list[str]] = {}
-    with tempfile.TemporaryDirectory(prefix="catalog-samples-") as folder:
+    with tempfile.TemporaryDirectory(prefix="catalog-archived-") as folder:
         local = Path(folder) / submission.file_name
         with service.store.open(submission.storage_key) as source, local.open("wb") as target:
             shutil.copyfileobj(source, target, 1 << 20)
-        try:
-            with open_table(local, file_name=submission.file_name) as table:
-                samples = {header: [] for header in table.header}
-                for number, raw in enumerate(table.rows, start=1):
-                    for header, value in raw.cells.items():
-                        value = (value or "").strip()
-                        found = samples.setdefault(header, [])
-                        if value and value not in found and len(found) < per_column and placeholder(value) is None:
-                            found.append(value)
-                    if number >= SAMPLE_ROWS:
-                        break
-        except ReadError:
-            return samples
+        with open_table(local, file_name=submission.file_name) as table:
+            yield table
+
+
+def column_samples(service: SubmissionService, actor: Actor, submission_id: int,
+                   per_column: int = 5) -> dict[str, list[str]]:
+    """Up to `per_column` distinct values that say something (not empty, not a placeholder such as "-" or 不详)
+    of every column, from the first rows of the archived file; an unreadable file has no samples (its report
+    already says why)."""
+    samples: dict[str, list[str]] = {}
+    try:
+        with archived_table(service, actor, submission_id) as table:
+            samples = {header: [] for header in table.header}
+            for number, raw in enumerate(table.rows, start=1):
+                for header, value in raw.cells.items():
+                    value = (value or "").strip()
+                    found = samples.setdefault(header, [])
+                    if value and value not in found and len(found) < per_column and placeholder(value) is None:
+                        found.append(value)
+                if number >= SAMPLE_ROWS:
+                    break
+    except ReadError:
+        return samples
     return samples
 
 

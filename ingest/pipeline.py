@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from ingest.mapping import ColumnMapping, MappingError, MappingSpec, map_columns
-from ingest.second_header import SECOND_HEADER_NOTES, second_header
+from ingest.second_header import data_rows
 from ingest.readers import Limits, ReadError, open_table
 from ingest.report import Report
 from schemas.field_checks import field_issue
@@ -54,14 +54,8 @@ def check_file(path: Path, domain: str, *, file_name: str | None = None, spec: M
                 raise MappingError(f"the identifier columns {', '.join(missing)} are not in {file_name}")
             mapping = map_columns(domain, table.header, spec.columns)
             columns = {name: column for column, name in mapping.columns.items() if name}
-            skipped, notes = 0, []
-            for raw in table.rows:
-                kind = second_header(domain, raw.cells, mapping) if raw.number == 1 else None
-                if kind is not None:
-                    skipped = 1  # not a row: the rows after it are numbered from 1
-                    notes.append(SECOND_HEADER_NOTES[kind](raw.line))
-                    continue
-                number = raw.number - skipped
+            notes: list = []
+            for number, raw in data_rows(domain, table.rows, mapping, notes):
                 row = mapping.apply(raw.cells)
                 if spec.identifier:
                     row["local_id"] = "-".join(raw.cells.get(column, "").strip() for column in spec.identifier)

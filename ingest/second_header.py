@@ -4,10 +4,10 @@ another language (English under Chinese headers), or the directives of an ontolo
 from __future__ import annotations
 
 import re
-from typing import Callable, Mapping
+from typing import Callable, Iterable, Iterator, Mapping
 
 from ingest.mapping import ColumnMapping, match_header, normalise
-from ingest.readers import Note
+from ingest.readers import Note, RawRow
 from ingest.readers._model import note
 
 UNITS = re.compile(r"^[(\[（【]?\s*(?:unit[s]?\s*[:：]?\s*)?(?:mm|cm|dm|m|km|µm|um|nm|mg|g|kg|t|µg|ug|ml|mL|l|L|"
@@ -55,3 +55,17 @@ SECOND_HEADER_NOTES: dict[str, Callable[[int], Note]] = {
     "template": _note("SECOND_HEADER_ROW", "a second header row of template directives (ROBOT) is not a row",
                       "表头下方的模板指令行（ROBOT）不计为数据行"),
 }
+
+
+def data_rows(domain: str, rows: Iterable[RawRow], mapping: ColumnMapping,
+              notes: list[Note]) -> Iterator[tuple[int, RawRow]]:
+    """The rows with the numbers reports give them: a second header row is left out (and noted), and the
+    rows after it are numbered from 1."""
+    skipped = 0
+    for raw in rows:
+        kind = second_header(domain, raw.cells, mapping) if raw.number == 1 else None
+        if kind is not None:
+            skipped = 1
+            notes.append(SECOND_HEADER_NOTES[kind](raw.line))
+            continue
+        yield raw.number - skipped, raw

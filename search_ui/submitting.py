@@ -15,6 +15,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from catalog.enums import DOMAIN_LABELS, SHARING_MODE_LABELS, Role, SubmissionState
 from catalog.errors import InvalidInput, Unauthenticated
 from catalog.web import current_actor, services
+from ingest.failing_rows import write_failing_rows
 from ingest.inspection import column_samples, upload_targets
 from ingest.mapping import MappingError, load_mapping_file, mapping_spec
 from ingest.remapping import revalidate
@@ -31,6 +32,7 @@ screen_errors.register(bp)
 
 RUNNING = (SubmissionState.UPLOADED, SubmissionState.VALIDATING)
 SEVERITIES = ("error", "warning")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @bp.before_request
@@ -174,6 +176,18 @@ def report_download(submission_id: int, kind: str):
     response = Response(body, mimetype="application/json" if kind == "json" else "text/csv")
     response.call_on_close(handle.close)
     response.headers["Content-Disposition"] = f'attachment; filename="submission-{submission_id}-report.{kind}"'
+    return response
+
+
+@bp.get("/submissions/<int:submission_id>/failing-rows.xlsx")
+def failing_rows(submission_id: int):
+    """The rows with errors, the file's columns and the errors in a last column, to fix in Excel."""
+    spool = tempfile.SpooledTemporaryFile(max_size=16 << 20)
+    write_failing_rows(services().submissions, current_actor(), submission_id, spool, language())
+    spool.seek(0)
+    response = Response(iter(lambda: spool.read(1 << 16), b""), mimetype=XLSX)
+    response.call_on_close(spool.close)
+    response.headers["Content-Disposition"] = f'attachment; filename="submission-{submission_id}-failing-rows.xlsx"'
     return response
 
 

@@ -246,3 +246,28 @@ def test_the_report_offers_the_suggestions_and_accepts_them_in_one_step(curator,
     assert redone.mapping["columns"] == {"catalogNumber": None, "occurrenceID": "local_id"}
     assert redone.summary["suggestions"] == []   # nothing left to suggest
     assert services.submissions.get(actor, first).state == "withdrawn"
+
+
+def test_the_failing_rows_download_as_a_spreadsheet_to_fix(curator, services, people):  # noqa: F811
+    """Rows 2 and 4 fail: the XLSX holds them alone, with the file's columns, the report's row numbers, the file
+    lines and the reasons; a cell that looks like a formula stays text."""
+    from openpyxl import load_workbook
+    number = uploaded(curator, services, csv_file(row(1), row(2, lat="91.5"), row(3), row(4, id="=HYPERLINK(1)",
+                                                                                        basis="Nonsense")))
+    page = curator.get(f"/submissions/{number}?lang=en").get_data(as_text=True)
+    assert "Download the 2 failing rows as XLSX" in page and f"/submissions/{number}/failing-rows.xlsx" in page
+    answer = curator.get(f"/submissions/{number}/failing-rows.xlsx?lang=en")
+    assert answer.status_code == 200 and answer.mimetype.endswith("spreadsheetml.sheet")
+    sheet = load_workbook(io.BytesIO(answer.data)).active
+    rows = [[cell.value for cell in line] for line in sheet.iter_rows()]
+    header = rows[0]
+    assert header[:3] == ["行号 Row", "文件行 Line", "catalogNumber"] and header[-1] == "错误 Errors"
+    assert [(r[0], r[1], r[2]) for r in rows[1:]] == [(2, 3, "IHB-2"), (4, 5, "=HYPERLINK(1)")]
+    assert sheet.cell(row=3, column=3).data_type == "s"
+    assert "decimalLatitude" in rows[1][-1] and "91.5" in rows[1][-1]
+    assert "basisOfRecord" in rows[2][-1]
+    assert len(header) == len(rows[1]) == 2 + 16 + 1
+    sign_in_other = curator.post("/logout", data={"csrf_token": token(curator, "/")})
+    assert sign_in_other.status_code == 302
+    sign_in(curator, "other_curator")
+    assert curator.get(f"/submissions/{number}/failing-rows.xlsx").status_code == 404

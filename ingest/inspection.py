@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
+import ijson
 from sqlalchemy import select
 
 from catalog.models import Center, StagedRecord
@@ -81,3 +82,41 @@ def staged_sample(service: SubmissionService, actor: Actor, submission_id: int,
         rows = session.scalars(select(StagedRecord).where(StagedRecord.submission_id == submission_id)
                                .order_by(StagedRecord.row_number).limit(limit)).all()
         return [{"row": row.row_number, "local_id": row.local_id, **row.record} for row in rows]
+
+
+def review_sample(service: SubmissionService, actor: Actor, submission_id: int,
+                  limit: int = 8) -> list[dict[str, Any]]:
+    """The records a reviewer should look at before publishing: the first row of each kind of warning (with
+    the row's flags), then rows spread evenly over the file, not only its first ones."""
+    submission = service.get(actor, submission_id)
+    flagged = _first_flagged_rows(service, actor, submission_id, limit // 2) if submission.report_key else {}
+    rows_total = submission.summary.get("summary", {}).get("rows", 0)
+    step = max(1, rows_total // max(1, limit - len(flagged)))
+    with service.session_factory() as session:
+        staged = select(StagedRecord).where(StagedRecord.submission_id == submission_id)
+        chosen = session.scalars(staged.where(StagedRecord.row_number.in_(list(flagged)))).all()
+        spread = session.scalars(staged.where(StagedRecord.row_number % step == 1 % step)
+                                 .order_by(StagedRecord.row_number).limit(limit)).all()
+        records = {row.row_number: row for row in [*chosen, *spread]}
+        ordered = sorted(records.values(), key=lambda row: (row.row_number not in flagged, row.row_number))
+        return [{"row": row.row_number, "local_id": row.local_id, "flags": flagged.get(row.row_number, []),
+                 **row.record} for row in ordered[:limit]]
+
+
+def _first_flagged_rows(service: SubmissionService, actor: Actor, submission_id: int,
+                        kinds: int) -> dict[int, list[str]]:
+    """Row → its warning codes, for the first row of each of the first `kinds` (code, column) warnings."""
+    seen: set[tuple[str, str | None]] = set()
+    rows: dict[int, list[str]] = {}
+    with service.report(actor, submission_id) as report:
+        for issue in ijson.items(report, "issues.item", use_float=True):
+            row = issue.get("row")
+            if issue.get("severity") != "warning" or row is None:
+                continue
+            key = (issue["code"], issue.get("field"))
+            if row in rows:
+                rows[row].append(issue["code"])
+            elif key not in seen and len(seen) < kinds:
+                rows[row] = [issue["code"]]
+            seen.add(key)
+    return rows

@@ -85,6 +85,7 @@ def test_upload_report_submit_approve_then_found(page, shoot):
     page.goto("/review?lang=zh")
     shoot("review")
     page.goto("/review?lang=en")
+    item.locator("input[name=confirm]").check()
     item.locator("text=Approve and publish").click()
     assert "38 records are published" in page.text_content(".flash")
 

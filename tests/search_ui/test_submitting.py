@@ -105,7 +105,14 @@ def test_submit_then_reject_needs_a_reason_then_approve(client, services, people
                 headers={"Referer": "/review"})
     assert "A rejection needs a reason" in client.get("/review?lang=en").get_data(as_text=True)
     assert services.submissions.get(people["reviewer"], number).state == "submitted"
-    client.post(f"/review/{number}/approve", data={"csrf_token": token(client, "/review")})
+    assert "publish 1 records (1 new, 0 changed) of IHB" in queue
+    csrf = token(client, "/review")
+    for unconfirmed in ({}, {"confirm": "on"}, {"confirm": "on", "records": "2"}):
+        client.post(f"/review/{number}/approve", data={"csrf_token": csrf, **unconfirmed},
+                    headers={"Referer": "/review"})
+        assert services.submissions.get(people["reviewer"], number).state == "submitted"
+    assert "Confirm that 1 records are to be published" in client.get("/review?lang=en").get_data(as_text=True)
+    client.post(f"/review/{number}/approve", data={"csrf_token": csrf, "confirm": "on", "records": "1"})
     assert services.submissions.get(people["reviewer"], number).state == "approved"
     services.jobs.wait()
     assert "Nothing is waiting for review." in client.get("/review?lang=en").get_data(as_text=True)
@@ -271,3 +278,20 @@ def test_the_failing_rows_download_as_a_spreadsheet_to_fix(curator, services, pe
     assert sign_in_other.status_code == 302
     sign_in(curator, "other_curator")
     assert curator.get(f"/submissions/{number}/failing-rows.xlsx").status_code == 404
+
+
+def test_the_review_sample_shows_flagged_rows_and_rows_from_all_over_the_file(client, services, people):  # noqa: F811
+    """Forty rows, two of them far down with a warning: the reviewer sees those two first, with their flags, then
+    rows spread over the file rather than the first eight."""
+    rows = [row(n, lat="" if n in (23, 37) else "30.7") for n in range(1, 41)]
+    actor = people["curator"]
+    with csv_file(*rows) as stream:
+        submission = services.submissions.upload(actor, "IHB", "spread.csv", stream, content_type="text/csv")
+    services.jobs.wait()
+    services.submissions.submit(actor, submission.id)
+    sign_in(client, "reviewer")
+    queue = client.get("/review?lang=en").get_data(as_text=True)
+    article = queue[queue.index(f'data-submission="{submission.id}"'):]
+    shown = re.findall(r"<td>(\d+)</td><td>IHB-\d+</td>", article)
+    assert shown[:1] == ["23"] and 'data-flagged' in article
+    assert len(shown) == 8 and int(shown[-1]) > 30, shown

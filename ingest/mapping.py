@@ -108,17 +108,37 @@ def map_columns(domain: str, headers: list[str], overrides: Mapping[str, str | N
 @dataclass(frozen=True)
 class MappingSpec:
     """What a mapping file (or the mapping screen) says: columns to map or ignore, default values for
-    fields the file lacks, and the columns whose values joined with "-" form the local identifier."""
+    fields the file lacks, the columns whose values joined with "-" form the local identifier, and for a
+    column holding nested JSON records, the key whose values its field takes (`paths`)."""
     columns: dict[str, str | None] = field(default_factory=dict)
     defaults: dict[str, str] = field(default_factory=dict)
     identifier: tuple[str, ...] = ()
+    paths: dict[str, str] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"columns": self.columns, "defaults": self.defaults, "identifier": list(self.identifier)}
+        return {"columns": self.columns, "defaults": self.defaults, "identifier": list(self.identifier)} \
+            | ({"paths": self.paths} if self.paths else {})
+
+
+def nested_values(cells: Mapping[str, str], column: str, key: str) -> list[str]:
+    """The values of `key` in the JSON records of a column: a list of objects ('[{"name": …}, …]') or one
+    object, or, where the reader flattened an object, the column "<column>.<key>"."""
+    text = (cells.get(column) or "").strip()
+    if not text:
+        flattened = (cells.get(f"{column}.{key}") or "").strip()
+        return [flattened] if flattened else []
+    try:
+        document = json.loads(text)
+    except ValueError:
+        return []
+    items = document if isinstance(document, list) else [document]
+    return [str(item[key]).strip() for item in items
+            if isinstance(item, dict) and item.get(key) not in (None, "") and not isinstance(item[key], (dict, list))]
 
 
 def load_mapping_file(path: Path) -> MappingSpec:
-    """JSON {"columns": {"header": "field" or null}, "defaults": {"field": "value"}, "identifier": ["header",…]}
+    """JSON {"columns": {"header": "field" or null}, "defaults": {"field": "value"}, "identifier": ["header",…],
+    "paths": {"header": "key"}}
     or a two-column CSV header,field (an empty field ignores the column)."""
     text = path.read_text(encoding="utf-8-sig")
     if path.suffix.lower() == ".json" or text.lstrip().startswith("{"):
@@ -141,7 +161,7 @@ def mapping_spec(document: Any, source: str = "mapping") -> MappingSpec:
     """Check the shape of a mapping document (from a file, the API or the mapping screen)."""
     if not isinstance(document, dict):
         raise MappingError(f'{source}: expected an object with "columns", "defaults" and/or "identifier"')
-    unknown = set(document) - {"columns", "defaults", "identifier"}
+    unknown = set(document) - {"columns", "defaults", "identifier", "paths"}
     if unknown:
         raise MappingError(f"{source}: unknown key(s) {', '.join(sorted(unknown))}")
     columns = document.get("columns", {})
@@ -154,5 +174,8 @@ def mapping_spec(document: Any, source: str = "mapping") -> MappingSpec:
     identifier = document.get("identifier", [])
     if not isinstance(identifier, list) or not all(isinstance(item, str) for item in identifier):
         raise MappingError(f'{source}: expected {{"identifier": ["column header", …]}}')
+    paths = document.get("paths", {})
+    if not isinstance(paths, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in paths.items()):
+        raise MappingError(f'{source}: expected {{"paths": {{"column header": "key inside its JSON records"}}}}')
     return MappingSpec({header: (target or None) for header, target in columns.items()}, dict(defaults),
-                       tuple(identifier))
+                       tuple(identifier), dict(paths))

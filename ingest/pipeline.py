@@ -8,12 +8,13 @@ import hashlib
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-from ingest.mapping import ColumnMapping, MappingError, MappingSpec, map_columns
+from ingest.mapping import ColumnMapping, MappingError, MappingSpec, map_columns, nested_values
 from ingest.second_header import data_rows
 from ingest.readers import Limits, ReadError, open_table
 from ingest.report import Report
 from schemas.field_checks import field_issue
 from schemas.issues import Issue, Severity
+from schemas.fields import Kind
 from schemas.registry import describe
 from schemas.validation import validator
 
@@ -57,6 +58,9 @@ def check_file(path: Path, domain: str, *, file_name: str | None = None, spec: M
             notes: list = []
             for number, raw in data_rows(domain, table.rows, mapping, notes):
                 row = mapping.apply(raw.cells)
+                for column, key in spec.paths.items():
+                    if mapping.columns.get(column):
+                        row[mapping.columns[column]] = _nested(raw.cells, column, key, mapping.columns[column], domain)
                 if spec.identifier:
                     row["local_id"] = "-".join(raw.cells.get(column, "").strip() for column in spec.identifier)
                 for name, value in defaults.items():
@@ -81,6 +85,15 @@ def check_file(path: Path, domain: str, *, file_name: str | None = None, spec: M
                                row=error.line))
         report.details["unreadable"] = {"code": error.code, "message": error.message}
     return report
+
+
+def _nested(cells: Mapping[str, str], column: str, key: str, field: str, domain: str) -> str:
+    """The cell a path gives: every value of the key for a list field, else the first one."""
+    values = nested_values(cells, column, key)
+    declaration = describe(domain).by_name[field]
+    if declaration.kind == Kind.LIST:
+        return declaration.separator.join(values)
+    return values[0] if values else ""
 
 
 def _table_details(table, mapping: ColumnMapping) -> dict[str, Any]:

@@ -7,6 +7,7 @@ a confidence into an ordinary mapping (the mapping-file format), so what was app
 """
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,11 +19,17 @@ from ingest.readers import Limits, ReadError, open_table
 from ingest.second_header import second_header
 from schemas.checks.verbatim import TARGETS as DMS_TO_DECIMAL
 from schemas.evidence import Evidence
-from schemas.field_checks import placeholder
+from schemas.field_checks import Rejected, cell_parser, placeholder
+from schemas.fields import Kind
+from schemas.issues import CATALOGUE, Severity
+from schemas.parsing import ParseError
 from schemas.parsing import NUMBER
 from schemas.registry import describe
 
 SAMPLE_ROWS = 2000
+FIT_SAMPLE = 200     # values of a column checked against its field
+FIT_SHARE = 0.9      # of them that must fit another field or key
+MISFIT_SHARE = 0.8   # of them that must not fit the field their column's name matched
 DEFAULT_MIN_CONFIDENCE = 0.8
 # Headers that name an identifier, normalised (ingest.mapping.normalise): whole names, then name endings.
 IDENTIFIER_NAMES = ("id", "identifier", "accession", "accessionnumber", "accessionno", "catalognumber",
@@ -33,8 +40,8 @@ IDENTIFIER_ENDINGS = ("id", "accession", "编号", "number")
 
 @dataclass(frozen=True)
 class Suggestion:
-    kind: str  # "identifier" | "column" | "default" | "mapping" (the conventions also name "value_map", "path")
-    field: str
+    kind: str  # "identifier" | "column" (field None: leave the column out) | "default" | "path" | "mapping"
+    field: str | None
     value: str | None
     column: str | None
     confidence: float
@@ -98,7 +105,11 @@ def suggest(path: Path, domain: str, *, file_name: str | None = None, spec: Mapp
     unmapped = [column for column, field in mapping.columns.items() if field is None and column not in spec.columns]
     columns = [*_required_columns(domain, sample, unmapped, mapped, spec),
                *_decimal_coordinates(domain, sample, mapped, spec)]
-    mapped.update({suggestion.field: suggestion.column for suggestion in columns if suggestion.column})
+    columns += _misfits(domain, sample, mapped, {s.column for s in columns}, spec)
+    moved = {suggestion.column for suggestion in columns if suggestion.kind == "column"}
+    mapped = {field: column for field, column in mapped.items() if column not in moved}
+    mapped.update({suggestion.field: suggestion.column for suggestion in columns
+                   if suggestion.column and suggestion.field})
     found = [*_identifier(sample, mapped, spec), *columns, *_defaults(domain, sample, mapped, spec)]
     return sorted(found, key=lambda suggestion: -suggestion.confidence)
 
@@ -120,14 +131,14 @@ def proposed_mapping(path: Path, domain: str, suggestions: list[Suggestion], *, 
     with open_table(path, file_name=file_name, limits=Limits()) as table:
         header = list(table.header)
     columns = {**map_columns(domain, header, spec.columns).columns, **spec.columns}
-    return MappingSpec(columns=columns, defaults=spec.defaults, identifier=spec.identifier)
+    return MappingSpec(columns=columns, defaults=spec.defaults, identifier=spec.identifier, paths=spec.paths)
 
 
 def accepted(spec: MappingSpec | None, suggestions: list[Suggestion],
              min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> MappingSpec:
     """The spec with every suggestion at or above the confidence applied: an ordinary mapping."""
     spec = spec or MappingSpec()
-    columns, defaults, identifier = dict(spec.columns), dict(spec.defaults), spec.identifier
+    columns, defaults, identifier, paths = dict(spec.columns), dict(spec.defaults), spec.identifier, dict(spec.paths)
     for suggestion in sorted(suggestions, key=lambda suggestion: suggestion.kind != "mapping"):
         if suggestion.confidence < min_confidence:
             continue
@@ -136,6 +147,7 @@ def accepted(spec: MappingSpec | None, suggestions: list[Suggestion],
             columns = {**earlier.get("columns", {}), **columns}
             defaults = {**earlier.get("defaults", {}), **defaults}
             identifier = identifier or tuple(earlier.get("identifier", ()))
+            paths = {**earlier.get("paths", {}), **paths}
         elif suggestion.kind == "identifier" and suggestion.parts:
             identifier = suggestion.parts
         elif suggestion.kind == "identifier" and suggestion.column is not None:
@@ -144,11 +156,13 @@ def accepted(spec: MappingSpec | None, suggestions: list[Suggestion],
                 columns[suggestion.replaces] = None
             columns[suggestion.column] = "local_id"
             identifier = ()
-        elif suggestion.kind == "column" and suggestion.column is not None:
+        elif suggestion.kind in ("column", "path") and suggestion.column is not None:
             columns[suggestion.column] = suggestion.field
+            if suggestion.kind == "path" and suggestion.value:
+                paths[suggestion.column] = suggestion.value
         elif suggestion.kind == "default" and suggestion.field not in defaults:
             defaults[suggestion.field] = suggestion.value or ""
-    return MappingSpec(columns=columns, defaults=defaults, identifier=identifier)
+    return MappingSpec(columns=columns, defaults=defaults, identifier=identifier, paths=paths)
 
 
 def confirmed_mapping(earlier_id: int, file_name: str, mapping: dict[str, Any], columns: int) -> Suggestion:
@@ -170,7 +184,7 @@ def _identifier(sample: Sample, mapped: dict[str, str], spec: MappingSpec) -> li
         return []
     current = mapped.get("local_id")
     if current is not None and _is_identifier(sample, current):
-        return []
+        return _prefixed_identifier(sample, current)
     candidates = [column for column in sample.header if column != current and _is_identifier(sample, column)]
     if not candidates:
         return _composed_identifier(sample, current)
@@ -190,6 +204,26 @@ def _identifier(sample: Sample, mapped: dict[str, str], spec: MappingSpec) -> li
                        + (" and is named as an identifier." if named else "."),
                        f"{why_zh}；{best!r} 在抽样的 {sample.rows} 行中均有值且互不重复"
                        + ("，列名也表明它是编号。" if named else "。"), replaces=current)]
+
+
+def _prefixed_identifier(sample: Sample, column: str) -> list[Suggestion]:
+    """An identifier of bare numbers whose column is preceded by a column of a few short letter codes ("PI",
+    "CGN"): the accession number is the two together, "PI-152146", as genebanks write it."""
+    position = sample.header.index(column)
+    if position == 0 or not all(value.isdigit() for value in sample.filled(column)):
+        return []
+    before = sample.header[position - 1]
+    prefixes = set(sample.filled(before))
+    if len(sample.filled(before)) != sample.rows or not prefixes or len(prefixes) > 3 \
+            or not all(re.fullmatch(r"[A-Za-z]{1,6}", prefix) for prefix in prefixes):
+        return []
+    shown = ", ".join(sorted(prefixes))
+    return [Suggestion("identifier", "local_id", None, None, 0.85,
+                       f"column {column!r} holds bare numbers and the column before it, {before!r}, holds the "
+                       f"code {shown} in every row: the accession number is both together ('{min(prefixes)}-"
+                       f"{sample.filled(column)[0]}').",
+                       f"列 {column!r} 只有数字，其前一列 {before!r} 每行都是代码 {shown}：保存单位编号应由二者组成"
+                       f"（'{min(prefixes)}-{sample.filled(column)[0]}'）。", parts=(before, column))]
 
 
 def _composed_identifier(sample: Sample, current: str | None) -> list[Suggestion]:
@@ -282,6 +316,119 @@ def _decimal_coordinates(domain: str, sample: Sample, mapped: dict[str, str], sp
             f"列 {column!r} 按列名匹配为“{fields[verbatim].labels['zh']}”，但其 {len(values)} 个取值中有 "
             f"{len(numbers)} 个是十进制度数（如 {numbers[0]!r}）：应为“{label_zh}”。"))
     return suggestions
+
+
+# ------------------------------------------------------------------ columns whose values do not fit their field
+def _misfits(domain: str, sample: Sample, mapped: dict[str, str], suggested: set[str | None],
+             spec: MappingSpec) -> list[Suggestion]:
+    """A column matched by its name whose values do not fit the field (JSON records under a text field, "1"
+    under a closed vocabulary of other codes): a key inside its JSON records whose values fit, else another
+    field of the same group whose vocabulary knows the values, else, for a field that is not required, leaving
+    the column out, so its values are not published as errors."""
+    fields = describe(domain).by_name
+    taken = set(mapped)
+    suggestions = []
+    for name, column in mapped.items():
+        if name == "local_id" or column in spec.columns or column in spec.paths or column in suggested:
+            continue
+        values = sample.filled(column)[:FIT_SAMPLE]
+        if len(values) < 2:
+            continue
+        declaration = fields[name]
+        misfits = [value for value in values if _json_records(value) or not fits(declaration, value)]
+        if len(misfits) < MISFIT_SHARE * len(values):
+            continue
+        why_en = (f"column {column!r} was matched by its name to {declaration.labels['en']}, but {len(misfits)} of its "
+                  f"{len(values)} sampled values do not fit it (e.g. {misfits[0][:60]!r})")
+        why_zh = (f"列 {column!r} 按列名匹配为“{declaration.labels['zh']}”，但抽样的 {len(values)} 个取值中有 "
+                  f"{len(misfits)} 个不符合该字段（如 {misfits[0][:60]!r}）")
+        found = _nested_key(sample, column, declaration) or _other_field(domain, sample, column, declaration, taken)
+        if isinstance(found, str):
+            suggestions.append(Suggestion(
+                "path", name, found, column, 0.85,
+                f"{why_en}; they are JSON records whose key {found!r} holds it.",
+                f"{why_zh}；这些取值是 JSON 记录，其中键 {found!r} 存放该字段的值。"))
+        elif found is not None:
+            taken.add(found.name)
+            suggestions.append(Suggestion(
+                "column", found.name, None, column, 0.85,
+                f"{why_en}; they are known values of {found.labels['en']}.",
+                f"{why_zh}；这些取值是“{found.labels['zh']}”的已知取值。"))
+        elif not declaration.required:
+            suggestions.append(Suggestion(
+                "column", None, None, column, 0.8,
+                f"{why_en}: leave the column out.", f"{why_zh}：建议忽略该列。"))
+    return suggestions
+
+
+def fits(declaration, text: str) -> bool:
+    """The field takes the value without an error (a warning, such as an unknown term of an open vocabulary or
+    a date kept verbatim, still fits)."""
+    try:
+        cell_parser(declaration)(text)
+    except Rejected:
+        return False
+    except ParseError as error:
+        return CATALOGUE[error.code].severity != Severity.ERROR if error.code in CATALOGUE else False
+    except ValueError:
+        return False
+    return True
+
+
+def _nested_key(sample: Sample, column: str, declaration) -> str | None:
+    """The key of the column's JSON records whose values fit the field best (at least FIT_SHARE of them)."""
+    keys: dict[str, list[str]] = {}
+    every = declaration.kind == Kind.LIST   # a list field takes every record's value, another the first one
+    for value in sample.filled(column)[:FIT_SAMPLE]:
+        if value[:1] not in "[{":
+            return None
+        try:
+            document = json.loads(value)
+        except ValueError:
+            return None
+        seen: set[str] = set()
+        for item in document if isinstance(document, list) else [document]:
+            if isinstance(item, dict):
+                for key, inner in item.items():
+                    if inner not in (None, "") and not isinstance(inner, (dict, list)) and (every or key not in seen):
+                        keys.setdefault(key, []).append(str(inner))
+                        seen.add(key)
+    best = max(((_key_score(key, values, declaration), key) for key, values in keys.items()
+                if not key.startswith("@") and sum(fits(declaration, v) for v in values) >= FIT_SHARE * len(values)),
+               default=None)
+    return best[1] if best else None
+
+
+def _key_score(key: str, values: list[str], declaration) -> tuple[bool, bool, bool, float]:
+    """Which key holds the field: one named like it and with varied values ("temperature": "37", "28"), then an
+    identifier ("Pubmed-ID"), then a name ("name", "title"), then the most varied values (not "yes"/"no")."""
+    varied = len(set(values)) / len(values)
+    words = set(re.split(r"[\W_]+", f"{declaration.name} {declaration.labels['en']}".casefold())) - {""}
+    key_words = set(re.split(r"[\W_]+", key.casefold())) - {""}
+    return (bool(words & key_words) and varied >= 0.5, "id" in key_words,
+            bool(key_words & {"name", "title", "label", "value"}), varied)
+
+
+def _json_records(value: str) -> bool:
+    """The value is JSON records ('[{…}]' or '{…}'), as nested JSON files hold in their flattened columns."""
+    if value[:1] not in "[{":
+        return False
+    try:
+        document = json.loads(value)
+    except ValueError:
+        return False
+    return isinstance(document, dict) or (isinstance(document, list) and any(isinstance(i, dict) for i in document))
+
+
+def _other_field(domain: str, sample: Sample, column: str, declaration, taken: set[str]):
+    """Another vocabulary field of the same group, not yet filled, whose vocabulary knows FIT_SHARE of the values."""
+    values = sample.filled(column)[:FIT_SAMPLE]
+    for other in describe(domain).fields:
+        if other.vocabulary and other.group == declaration.group and other.name not in taken | {declaration.name}:
+            vocabulary = vocabularies.get(other.vocabulary)
+            if sum(vocabulary.match(value) is not None for value in values) >= FIT_SHARE * len(values):
+                return other
+    return None
 
 
 # ------------------------------------------------------------------ file-level defaults

@@ -23,6 +23,7 @@ class ColumnRow:
     header: str
     samples: list[str]
     field: str | None
+    path: str | None            # the key of the column's JSON records that the field takes
     reason: str | None          # why the field was suggested, in the reader's language
     state: str                  # "matched" (by its name) | "suggested" | "chosen" (the saved mapping) | "unknown"
 
@@ -58,13 +59,13 @@ def build(domain: str, header: list[str], saved: Mapping[str, Any], suggestions:
     spec = spec or accepted(saved_spec, sure)
     automatic = map_columns(domain, header).columns
     columns = {**automatic, **{h: f for h, f in spec.columns.items() if h in automatic}}
-    reasons = {s.column: s for s in sure if s.column and s.kind in ("column", "identifier")}
+    reasons = {s.column: s for s in sure if s.column and s.kind in ("column", "identifier", "path")}
     rows = []
     for column in header:
         suggestion = reasons.get(column)
         state = ("suggested" if suggestion and columns[column] == suggestion.field else
                  "chosen" if column in saved_spec.columns else "matched" if automatic[column] else "unknown")
-        rows.append(ColumnRow(column, list(samples.get(column, [])), columns[column],
+        rows.append(ColumnRow(column, list(samples.get(column, [])), columns[column], spec.paths.get(column),
                               _reason(suggestion, language) if state == "suggested" else None, state))
     composed = next((s for s in sure if s.kind == "identifier" and s.parts), None)
     filled = {field: column for column, field in columns.items() if field}
@@ -86,12 +87,14 @@ class PostedMapping:
     columns: dict[str, str | None]
     defaults: dict[str, str] | None
     identifier: list[str] | None
+    paths: dict[str, str] | None = None
 
     def over(self, saved: Mapping[str, Any]) -> MappingSpec:
         spec = mapping_spec(saved)
         return MappingSpec({**spec.columns, **self.columns},
                            spec.defaults if self.defaults is None else self.defaults,
-                           tuple(spec.identifier if self.identifier is None else self.identifier))
+                           tuple(spec.identifier if self.identifier is None else self.identifier),
+                           spec.paths if self.paths is None else self.paths)
 
 
 def posted_mapping(domain: str, header: list[str], form: Mapping[str, str]) -> PostedMapping:
@@ -128,7 +131,11 @@ def posted_mapping(domain: str, header: list[str], form: Mapping[str, str]) -> P
     if any(key.startswith("default:") for key in form):
         defaults = {name: value.strip() for name in fields
                     if (value := form.get(f"default:{name}") or "").strip() and name != "local_id"}
-    return PostedMapping(columns, defaults, identifier)
+    paths = None
+    if any(key.startswith("path:") for key in form):
+        paths = {column: key.strip() for column in header
+                 if (key := form.get(f"path:{column}") or "").strip() and columns.get(column)}
+    return PostedMapping(columns, defaults, identifier, paths)
 
 
 def _reason(suggestion: Suggestion | None, language: str) -> str | None:

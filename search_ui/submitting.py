@@ -125,7 +125,7 @@ def chosen_mapping(form: MultiDict[str, str], files: MultiDict[str, FileStorage]
                                "请选择要沿用其列映射的早先汇交。", field="earlier_submission")
         saved = services().submissions.get(current_actor(), number).mapping
         return {key: saved.get(key) or default for key, default in
-                (("columns", {}), ("defaults", {}), ("identifier", []))}
+                (("columns", {}), ("defaults", {}), ("identifier", []), ("paths", {}))}
     return None
 
 
@@ -240,7 +240,7 @@ def save_mapping(submission_id: int):
             raise
         return mapping_screen(submission_id, None, error)
     received = revalidate(services().submissions, actor, submission_id, posted.columns, posted.defaults,
-                          posted.identifier)
+                          posted.identifier, posted.paths)
     flash(_("The file is being validated again with your column mapping; the earlier upload was withdrawn."),
           "info")
     return redirect(url_for(".submission", submission_id=received.submission.id))
@@ -253,7 +253,7 @@ def accept_suggestions(submission_id: int):
     suggestions = [Suggestion.from_dict(document) for document in found.summary.get("suggestions", [])]
     spec = accepted(mapping_spec(found.mapping), suggestions, min_confidence=0)
     received = revalidate(services().submissions, current_actor(), submission_id, spec.columns, spec.defaults,
-                          list(spec.identifier))
+                          list(spec.identifier), spec.paths)
     flash(_("The file is being validated again with the suggestions applied; the earlier upload was withdrawn."),
           "info")
     return redirect(url_for(".submission", submission_id=received.submission.id))

@@ -46,10 +46,17 @@ class IssueGroup:
         else:
             self.more_rows += 1
 
-    def as_dict(self) -> dict[str, Any]:
-        rows = ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in self.ranges) + (" …" if self.more_rows else "")
+    def whole_file(self, rows: int) -> bool:
+        """Every row of the file has this issue (a column the file lacks): a problem of the file, not of rows."""
+        return rows > 1 and self.ranges == [[1, rows]] and self.count == rows
+
+    def as_dict(self, rows: int = 0) -> dict[str, Any]:
+        ranges = ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in self.ranges) + (" …" if self.more_rows else "")
+        message = self.message
+        if self.whole_file(rows):
+            message = {"en": f"In all {rows} rows: {message['en']}", "zh": f"全部 {rows} 行：{message['zh']}"}
         return {"severity": self.severity, "code": self.code, "column": self.column, "count": self.count,
-                "rows": rows, "message": self.message}
+                "rows": ranges, "message": message, "whole_file": self.file_level or self.whole_file(rows)}
 
 
 class Report:
@@ -95,11 +102,13 @@ class Report:
                 "flags": dict(sorted(self.flags.items())), "groups": self.groups(), **self.details}
 
     def groups(self) -> list[dict[str, Any]]:
-        """The issues by (severity, code, column): problems of the whole file first, then errors, then warnings,
-        the most frequent first; each with its count, its rows as ranges and the first one's message."""
+        """The issues by (severity, code, column): problems of the file itself (no row) first, then errors, then
+        warnings, each beginning with those of every row (a column the file lacks), then the most frequent;
+        each with its count, its rows as ranges and the first one's message."""
         order = {Severity.ERROR.value: 0, Severity.WARNING.value: 1}
-        return [group.as_dict() for group in sorted(
-            self._groups.values(), key=lambda group: (not group.file_level, order.get(group.severity, 2),
+        return [group.as_dict(self.rows) for group in sorted(
+            self._groups.values(), key=lambda group: (-1 if group.file_level else order.get(group.severity, 2),
+                                                      not group.whole_file(self.rows),
                                                       -group.count, group.code, group.column or ""))]
 
     def issues(self) -> Iterator[dict[str, Any]]:

@@ -20,7 +20,7 @@ from ingest.inspection import column_samples, upload_targets
 from ingest.mapping import MappingError, load_mapping_file, mapping_spec
 from ingest.remapping import revalidate
 from ingest.suggestions import Suggestion, accepted
-from ingest.report_pages import PAGE_SIZE, IssueFilter, issue_page
+from ingest.report_pages import PAGE_SIZE, SUMMARISED, IssueFilter, issue_page
 from ingest.submissions import safe_file_name
 from schemas import describe
 from search_ui import mapping_view, screen_errors
@@ -158,15 +158,19 @@ def submission(submission_id: int):
     """The validation report: summary, column mapping, flags, the issues filtered and paged, and next steps."""
     actor = current_actor()
     found = services().submissions.get(actor, submission_id)
-    chosen = IssueFilter(code=request.args.get("code") or None,
+    code = request.args.get("code") or None
+    chosen = IssueFilter(code=code,
                          severity=request.args.get("severity") if request.args.get("severity") in SEVERITIES
-                         else None, row=request.args.get("row", type=int))
+                         else None, row=request.args.get("row", type=int),
+                         summarised=() if code or request.args.get("row") else SUMMARISED)
     number = max(request.args.get("page", 1, type=int), 1)
     page = (issue_page(services().submissions.report(actor, submission_id), chosen, (number - 1) * PAGE_SIZE)
             if found.report_key else None)
     return render_template("submission.html", submission=found, running=found.state in RUNNING,
                            actions=services().submissions.actions(actor, found), page=page, number=number,
-                           chosen=chosen, report=found.summary, field_labels=field_labels(found.domain.value))
+                           chosen=chosen, report=found.summary, field_labels=field_labels(found.domain.value),
+                           fixes={suggestion["field"]: suggestion for suggestion in
+                                  reversed(found.summary.get("suggestions", [])) if suggestion.get("field")})
 
 
 @bp.get("/submissions/<int:submission_id>/report.<any(json, csv):kind>")

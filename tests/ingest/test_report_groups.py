@@ -14,6 +14,10 @@ def test_the_mineral_catalogue_s_report_fits_on_one_screen_and_names_the_fix():
     first = groups[0]
     assert (first["severity"], first["code"], first["column"], first["count"], first["rows"]) == (
         "error", "REQUIRED_FIELD_MISSING", "sample_type", 136, "1-136")
+    assert first["whole_file"] and first["message"]["en"] == "In all 136 rows: Sample type is required but empty."
+    assert first["message"]["zh"].startswith("全部 136 行：")
+    warnings = [group for group in groups if group["severity"] == "warning"]
+    assert all(group["whole_file"] for group in warnings[:6]) and not warnings[6]["whole_file"]
     assert [group["severity"] for group in groups] == sorted(group["severity"] for group in groups)  # errors first
     weights = next(group for group in groups if group["code"] == "INVALID_NUMBER")
     assert (weights["column"], weights["rows"]) == ("重量(g)", "12, 67, 77, 81")

@@ -9,6 +9,7 @@ import re
 import pytest
 
 from ingest.inspection import staged_sample
+from tests.conftest import REAL_DATA
 from tests.ingest.test_remapping import with_tray
 from tests.ingest.test_submissions import csv_file, people, row  # noqa: F401  (people is a fixture)
 
@@ -295,3 +296,22 @@ def test_the_review_sample_shows_flagged_rows_and_rows_from_all_over_the_file(cl
     shown = re.findall(r"<td>(\d+)</td><td>IHB-\d+</td>", article)
     assert shown[:1] == ["23"] and 'data-flagged' in article
     assert len(shown) == 8 and int(shown[-1]) > 30, shown
+
+
+def test_the_mineral_report_names_the_fix_beside_the_missing_column(geologist, services, people):  # noqa: F811
+    path = REAL_DATA / "geological_specimen/personal_mineral_museum_zh.csv"
+    if not path.exists():
+        pytest.skip(f"{path} is not there")
+    answer = send(geologist, io.BytesIO(path.read_bytes()), center="CUG")
+    services.jobs.wait()
+    number = answer.get_json()["id"]
+    page = geologist.get(f"/submissions/{number}?lang=zh").get_data(as_text=True)
+    table = page[page.index('data-groups="'):page.index("</table>", page.index('data-groups="'))]
+    first = table[table.index("<tbody>"):table.index("</tr>", table.index("<tbody>"))]
+    assert "data-whole-file" in first and "全部 136 行" in first and "建议取值 &#39;mineral&#39;" in first
+    # one line per row of recommended fields left empty would bury the rest: the list leaves them to the table
+    listed = re.search(r'data-matching="(\d+)"', page).group(1)
+    report = services.submissions.get(people["other_curator"], number).summary
+    assert int(listed) == sum(report["flags"].values()) - report["flags"]["RECOMMENDED_FIELD_MISSING"]
+    asked = geologist.get(f"/submissions/{number}?code=RECOMMENDED_FIELD_MISSING").get_data(as_text=True)
+    assert re.search(r'data-matching="(\d+)"', asked).group(1) == str(report["flags"]["RECOMMENDED_FIELD_MISSING"])

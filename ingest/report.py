@@ -10,7 +10,7 @@ import tempfile
 from collections import Counter
 from typing import Any, Iterator, TextIO
 
-from schemas.issues import Issue, Severity
+from schemas.issues import Issue, Severity, flag_name
 
 SPOOL_BYTES = 8 * 1024 * 1024
 NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$")
@@ -56,7 +56,8 @@ class IssueGroup:
         if self.whole_file(rows):
             message = {"en": f"In all {rows} rows: {message['en']}", "zh": f"全部 {rows} 行：{message['zh']}"}
         return {"severity": self.severity, "code": self.code, "column": self.column, "count": self.count,
-                "rows": ranges, "message": message, "whole_file": self.file_level or self.whole_file(rows)}
+                "rows": ranges, "message": message, "whole_file": self.file_level or self.whole_file(rows),
+                "name": flag_name(self.code)}
 
 
 class Report:

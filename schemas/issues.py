@@ -134,6 +134,65 @@ CATALOGUE: dict[str, IssueType] = {
 }
 
 
+# A short name for every flag, for tables and filters where the full message does not fit.
+NAMES: dict[str, tuple[str, str]] = {
+    "REQUIRED_FIELD_MISSING": ("Required field missing", "必填字段缺失"),
+    "RECOMMENDED_FIELD_MISSING": ("Recommended field missing", "建议字段缺失"),
+    "VALUE_TOO_LONG": ("Value too long", "取值过长"),
+    "INVALID_INTEGER": ("Not a whole number", "不是整数"),
+    "INVALID_NUMBER": ("Not a number", "不是数字"),
+    "INVALID_BOOLEAN": ("Not yes or no", "不是是/否"),
+    "NUMBER_OUT_OF_RANGE": ("Number out of range", "数值超出范围"),
+    "UNKNOWN_TERM": ("Unknown term", "未知术语"),
+    "UNKNOWN_TERM_REJECTED": ("Term not allowed", "不允许的术语"),
+    "RECORDED_DATE_INVALID": ("Date not understood", "无法识别的日期"),
+    "RECORDED_DATE_IN_FUTURE": ("Date in the future", "日期在未来"),
+    "RECORDED_DATE_RANGE_INVERTED": ("Date range inverted", "日期区间颠倒"),
+    "COORDINATE_OUT_OF_RANGE": ("Coordinate out of range", "坐标超出范围"),
+    "COORDINATE_INCOMPLETE": ("Coordinate incomplete", "坐标不完整"),
+    "ZERO_COORDINATE": ("Zero coordinates", "坐标为零"),
+    "PRESUMED_SWAPPED_COORDINATE": ("Coordinates presumably swapped", "经纬度疑似颠倒"),
+    "PRESUMED_NEGATED_COORDINATE": ("Coordinates presumably negated", "坐标疑似符号错误"),
+    "COORDINATE_OUTSIDE_STATED_AREA": ("Coordinates outside the stated area", "坐标不在所述地区内"),
+    "COORDINATE_UNCERTAINTY_MISSING": ("Coordinate uncertainty missing", "缺少坐标误差"),
+    "COORDINATE_UNCERTAINTY_INVALID": ("Coordinate uncertainty impossible", "坐标误差不合理"),
+    "COUNTRY_UNKNOWN": ("Country unknown", "未知国家"),
+    "ADMIN_DIVISION_MISMATCH": ("Administrative division mismatch", "行政区划不符"),
+    "TAXON_RANK_INCONSISTENT": ("Taxon rank inconsistent", "分类等级不一致"),
+    "TAXON_NAME_MISMATCH": ("Taxon name mismatch", "分类名称不符"),
+    "GEOLOGIC_AGE_RANGE_INVERTED": ("Geologic age range inverted", "地质年代区间颠倒"),
+    "GEOLOGIC_AGE_OUTSIDE_UNIT": ("Numeric age outside the unit", "数值年龄不在地层单位内"),
+    "GEOLOGIC_UNIT_OUTSIDE_PARENT": ("Geologic unit outside its parent", "地层单位不属于上级单位"),
+    "NUMERIC_AGE_RANGE_INVERTED": ("Numeric age range inverted", "数值年龄区间颠倒"),
+    "MISSING_VALUE_PLACEHOLDER": ("Placeholder for a missing value", "缺失值占位词"),
+    "TEXT_MOJIBAKE": ("Garbled text", "乱码文本"),
+    "RECORDED_DATE_UNLIKELY": ("Date unlikely", "日期不太可能"),
+    "RECORDED_DATE_MISMATCH": ("Date disagrees with its parts", "日期与年月日不符"),
+    "COORDINATE_INVALID": ("Coordinate not readable", "无法识别的坐标"),
+    "DECIMAL_COORDINATE_IN_DMS_FIELD": ("Decimal degrees in a DMS field", "度分秒字段中为十进制度"),
+    "ELEVATION_NON_NUMERIC": ("Elevation implausible", "海拔不合理"),
+    "TEXT_MARKUP": ("HTML markup in text", "文本含 HTML 标记"),
+    "COUNTRY_MISMATCH": ("Country and code disagree", "国家与代码不符"),
+    "BASIS_OF_RECORD_NOT_SPECIMEN": ("Observation, not a specimen", "观察记录而非标本"),
+    "NAME_MISSING": ("Name missing", "缺少名称"),
+    "DIMENSIONS_INVALID": ("Dimensions not readable", "尺寸无法识别"),
+    "DUPLICATE_IDENTIFIER": ("Duplicate identifier", "编号重复"),
+    "ROW_WIDTH_MISMATCH": ("Row width mismatch", "行的列数不符"),
+    "NUL_CHARACTER": ("NUL character", "含 NUL 字符"),
+    "CELL_TOO_LONG": ("Cell too long", "单元格过长"),
+    "JSON_INVALID": ("Invalid JSON", "JSON 无效"),
+    "KEY_COLLISION": ("Key collision", "键名冲突"),
+    "FILE_UNREADABLE": ("File unreadable", "文件无法读取"),
+    "IDENTIFIER_INVALID": ("Identifier invalid", "编号无效"),
+}
+
+
+def flag_name(code: str) -> dict[str, str]:
+    """The flag's short name in both languages (its code for a flag the catalogue does not know)."""
+    en, zh = NAMES.get(code, (code, code))
+    return {"en": en, "zh": zh}
+
+
 # Codes found by reading the file or comparing rows, not by validating one row against its schema.
 FILE_LEVEL_CODES = frozenset({"DUPLICATE_IDENTIFIER", "ROW_WIDTH_MISMATCH", "NUL_CHARACTER", "CELL_TOO_LONG",
                               "JSON_INVALID", "KEY_COLLISION", "FILE_UNREADABLE"})

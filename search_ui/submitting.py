@@ -23,6 +23,7 @@ from ingest.suggestions import Suggestion, accepted
 from ingest.report_pages import PAGE_SIZE, SUMMARISED, IssueFilter, issue_page
 from ingest.submissions import safe_file_name
 from schemas import describe
+from schemas.issues import flag_name
 from search_ui import mapping_view, screen_errors
 from search_ui.mapping_view import PostedMapping
 from search_ui.screen_errors import language, too_large, wants_json
@@ -169,7 +170,7 @@ def submission(submission_id: int):
     return render_template("submission.html", submission=found, running=found.state in RUNNING,
                            actions=services().submissions.actions(actor, found), page=page, number=number,
                            chosen=chosen, report=found.summary, field_labels=field_labels(found.domain.value),
-                           fixes={suggestion["field"]: suggestion for suggestion in
+                           flag_names=flag_name, fixes={suggestion["field"]: suggestion for suggestion in
                                   reversed(found.summary.get("suggestions", [])) if suggestion.get("field")})
 
 

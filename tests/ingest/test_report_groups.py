@@ -32,3 +32,13 @@ def test_file_level_problems_come_first_and_long_row_lists_are_cut(tmp_path):
     latitude = next(group for group in report.head()["groups"] if group["code"] == "INVALID_NUMBER")
     assert latitude["count"] == 50 and latitude["rows"].startswith("1, 3, 5") and latitude["rows"].endswith(" …")
     assert latitude["rows"].count(",") == 19   # twenty ranges, then "…"
+
+
+def test_every_flag_has_a_name_in_both_languages_and_groups_carry_it():
+    from schemas.issues import CATALOGUE, NAMES, flag_name
+    assert set(NAMES) == set(CATALOGUE)
+    assert all(en and zh and en != zh for en, zh in NAMES.values())
+    assert flag_name("REQUIRED_FIELD_MISSING") == {"en": "Required field missing", "zh": "必填字段缺失"}
+    path, domain = real("geological_specimen/personal_mineral_museum_zh.csv")
+    groups = check_file(path, domain).head()["groups"]
+    assert all(group["name"] == flag_name(group["code"]) for group in groups)

@@ -4,6 +4,7 @@ submission is decided by SubmissionService.get, which each function calls first.
 from __future__ import annotations
 
 import shutil
+from collections import Counter
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -120,3 +121,20 @@ def _first_flagged_rows(service: SubmissionService, actor: Actor, submission_id:
                 rows[row] = [issue["code"]]
             seen.add(key)
     return rows
+
+
+UNKNOWN_TERMS = ("UNKNOWN_TERM", "UNKNOWN_TERM_REJECTED", "COUNTRY_UNKNOWN")
+
+
+def unknown_terms(service: SubmissionService, actor: Actor, submission_id: int,
+                  per_column: int = 30) -> dict[str, list[tuple[str, int]]]:
+    """Column → its values that no vocabulary term matched, the most frequent first, with their counts."""
+    submission = service.get(actor, submission_id)
+    if not submission.report_key:
+        return {}
+    found: dict[str, Counter[str]] = {}
+    with service.report(actor, submission_id) as report:
+        for issue in ijson.items(report, "issues.item", use_float=True):
+            if issue.get("code") in UNKNOWN_TERMS and issue.get("field") and issue.get("value"):
+                found.setdefault(issue["field"], Counter())[issue["value"]] += 1
+    return {column: counts.most_common(per_column) for column, counts in found.items()}

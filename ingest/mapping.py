@@ -109,15 +109,17 @@ def map_columns(domain: str, headers: list[str], overrides: Mapping[str, str | N
 class MappingSpec:
     """What a mapping file (or the mapping screen) says: columns to map or ignore, default values for
     fields the file lacks, the columns whose values joined with "-" form the local identifier, and for a
-    column holding nested JSON records, the key whose values its field takes (`paths`)."""
+    column holding nested JSON records, the key whose values its field takes (`paths`), and for a vocabulary
+    field, the file's own words for its values (`values`: {"country_code": {"Russian": "RU"}})."""
     columns: dict[str, str | None] = field(default_factory=dict)
     defaults: dict[str, str] = field(default_factory=dict)
     identifier: tuple[str, ...] = ()
     paths: dict[str, str] = field(default_factory=dict)
+    values: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         return {"columns": self.columns, "defaults": self.defaults, "identifier": list(self.identifier)} \
-            | ({"paths": self.paths} if self.paths else {})
+            | ({"paths": self.paths} if self.paths else {}) | ({"values": self.values} if self.values else {})
 
 
 def nested_values(cells: Mapping[str, str], column: str, key: str) -> list[str]:
@@ -138,7 +140,7 @@ def nested_values(cells: Mapping[str, str], column: str, key: str) -> list[str]:
 
 def load_mapping_file(path: Path) -> MappingSpec:
     """JSON {"columns": {"header": "field" or null}, "defaults": {"field": "value"}, "identifier": ["header",…],
-    "paths": {"header": "key"}}
+    "paths": {"header": "key"}, "values": {"field": {"value in the file": "code"}}}
     or a two-column CSV header,field (an empty field ignores the column)."""
     text = path.read_text(encoding="utf-8-sig")
     if path.suffix.lower() == ".json" or text.lstrip().startswith("{"):
@@ -161,7 +163,7 @@ def mapping_spec(document: Any, source: str = "mapping") -> MappingSpec:
     """Check the shape of a mapping document (from a file, the API or the mapping screen)."""
     if not isinstance(document, dict):
         raise MappingError(f'{source}: expected an object with "columns", "defaults" and/or "identifier"')
-    unknown = set(document) - {"columns", "defaults", "identifier", "paths"}
+    unknown = set(document) - {"columns", "defaults", "identifier", "paths", "values"}
     if unknown:
         raise MappingError(f"{source}: unknown key(s) {', '.join(sorted(unknown))}")
     columns = document.get("columns", {})
@@ -177,5 +179,11 @@ def mapping_spec(document: Any, source: str = "mapping") -> MappingSpec:
     paths = document.get("paths", {})
     if not isinstance(paths, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in paths.items()):
         raise MappingError(f'{source}: expected {{"paths": {{"column header": "key inside its JSON records"}}}}')
+    values = document.get("values", {})
+    if not isinstance(values, dict) or not all(
+            isinstance(name, str) and isinstance(table, dict)
+            and all(isinstance(k, str) and isinstance(v, str) for k, v in table.items())
+            for name, table in values.items()):
+        raise MappingError(f'{source}: expected {{"values": {{"field name": {{"value in the file": "code"}}}}}}')
     return MappingSpec({header: (target or None) for header, target in columns.items()}, dict(defaults),
-                       tuple(identifier), dict(paths))
+                       tuple(identifier), dict(paths), {name: dict(table) for name, table in values.items()})

@@ -61,6 +61,9 @@ def check_file(path: Path, domain: str, *, file_name: str | None = None, spec: M
                 for column, key in spec.paths.items():
                     if mapping.columns.get(column):
                         row[mapping.columns[column]] = _nested(raw.cells, column, key, mapping.columns[column], domain)
+                for name, words in spec.values.items():
+                    if (row.get(name) or "").strip() in words:
+                        row[name] = words[row[name].strip()]
                 if spec.identifier:
                     row["local_id"] = "-".join(raw.cells.get(column, "").strip() for column in spec.identifier)
                 for name, value in defaults.items():

@@ -14,10 +14,11 @@ from schemas import describe
 
 def revalidate(service: SubmissionService, actor: Actor, submission_id: int,
                columns: Mapping[str, str | None], defaults: Mapping[str, str] | None = None,
-               identifier: list[str] | None = None, paths: Mapping[str, str] | None = None) -> Received:
+               identifier: list[str] | None = None, paths: Mapping[str, str] | None = None,
+               values: Mapping[str, Mapping[str, str]] | None = None) -> Received:
     """Upload the archived file again with `columns` (header → field, or None to ignore) over its mapping;
-    the whole-file values, the identifier columns and the keys of nested JSON records are replaced when given,
-    else kept."""
+    the whole-file values, the identifier columns, the keys of nested JSON records and the value maps are
+    replaced when given, else kept."""
     earlier = service.get(actor, submission_id)
     if earlier.state not in WITHDRAWABLE:
         # Checked before anything is stored, so a decided submission never gains a twin.
@@ -32,7 +33,9 @@ def revalidate(service: SubmissionService, actor: Actor, submission_id: int,
     mapping = {"columns": {**earlier.mapping.get("columns", {}), **columns},
                "defaults": earlier.mapping.get("defaults", {}) if defaults is None else dict(defaults),
                "identifier": earlier.mapping.get("identifier", []) if identifier is None else identifier,
-               "paths": earlier.mapping.get("paths", {}) if paths is None else dict(paths)}
+               "paths": earlier.mapping.get("paths", {}) if paths is None else dict(paths),
+               "values": earlier.mapping.get("values", {}) if values is None else
+               {name: dict(table) for name, table in values.items()}}
     with service.store.open(earlier.storage_key) as stream:
         received = service.receive(actor, earlier.center.code, earlier.file_name, stream,
                                    domain=earlier.domain.value, content_type=earlier.content_type,

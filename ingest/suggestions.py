@@ -50,20 +50,23 @@ class Suggestion:
     replaces: str | None = None   # the column the field was taken from until now (an identifier that is not one)
     parts: tuple[str, ...] = ()   # an identifier composed of these columns' values, joined with "-"
     mapping: dict[str, Any] | None = None   # kind "mapping": a whole mapping confirmed earlier, to use again
+    values: dict[str, str] | None = None    # kind "value_map": the file's words → the vocabulary's codes
 
     def as_dict(self) -> dict[str, Any]:
         document = {"kind": self.kind, "column": self.column, "field": self.field, "value": self.value,
                     "confidence": round(self.confidence, 2), "reason": {"en": self.reason_en, "zh": self.reason_zh}}
         return (document | ({"replaces": self.replaces} if self.replaces else {})
                 | ({"columns": list(self.parts)} if self.parts else {})
-                | ({"mapping": self.mapping} if self.mapping is not None else {}))
+                | ({"mapping": self.mapping} if self.mapping is not None else {})
+                | ({"values": self.values} if self.values is not None else {}))
 
     @classmethod
     def from_dict(cls, document: dict[str, Any]) -> "Suggestion":
         """A suggestion as a report keeps it (as_dict())."""
         return cls(document["kind"], document["field"], document.get("value"), document.get("column"),
                    float(document["confidence"]), document["reason"]["en"], document["reason"]["zh"],
-                   document.get("replaces"), tuple(document.get("columns", ())), document.get("mapping"))
+                   document.get("replaces"), tuple(document.get("columns", ())), document.get("mapping"),
+                   document.get("values"))
 
 
 class Sample:
@@ -110,7 +113,8 @@ def suggest(path: Path, domain: str, *, file_name: str | None = None, spec: Mapp
     mapped = {field: column for field, column in mapped.items() if column not in moved}
     mapped.update({suggestion.field: suggestion.column for suggestion in columns
                    if suggestion.column and suggestion.field})
-    found = [*_identifier(sample, mapped, spec), *columns, *_defaults(domain, sample, mapped, spec)]
+    found = [*_identifier(sample, mapped, spec), *columns, *_defaults(domain, sample, mapped, spec),
+             *_value_maps(domain, sample, mapped, spec)]
     return sorted(found, key=lambda suggestion: -suggestion.confidence)
 
 
@@ -139,6 +143,7 @@ def accepted(spec: MappingSpec | None, suggestions: list[Suggestion],
     """The spec with every suggestion at or above the confidence applied: an ordinary mapping."""
     spec = spec or MappingSpec()
     columns, defaults, identifier, paths = dict(spec.columns), dict(spec.defaults), spec.identifier, dict(spec.paths)
+    values = {name: dict(table) for name, table in spec.values.items()}
     for suggestion in sorted(suggestions, key=lambda suggestion: suggestion.kind != "mapping"):
         if suggestion.confidence < min_confidence:
             continue
@@ -148,6 +153,7 @@ def accepted(spec: MappingSpec | None, suggestions: list[Suggestion],
             defaults = {**earlier.get("defaults", {}), **defaults}
             identifier = identifier or tuple(earlier.get("identifier", ()))
             paths = {**earlier.get("paths", {}), **paths}
+            values = {**earlier.get("values", {}), **values}
         elif suggestion.kind == "identifier" and suggestion.parts:
             identifier = suggestion.parts
         elif suggestion.kind == "identifier" and suggestion.column is not None:
@@ -162,7 +168,9 @@ def accepted(spec: MappingSpec | None, suggestions: list[Suggestion],
                 paths[suggestion.column] = suggestion.value
         elif suggestion.kind == "default" and suggestion.field not in defaults:
             defaults[suggestion.field] = suggestion.value or ""
-    return MappingSpec(columns=columns, defaults=defaults, identifier=identifier, paths=paths)
+        elif suggestion.kind == "value_map" and suggestion.field and suggestion.values:
+            values[suggestion.field] = {**suggestion.values, **values.get(suggestion.field, {})}
+    return MappingSpec(columns=columns, defaults=defaults, identifier=identifier, paths=paths, values=values)
 
 
 def confirmed_mapping(earlier_id: int, file_name: str, mapping: dict[str, Any], columns: int) -> Suggestion:
@@ -429,6 +437,37 @@ def _other_field(domain: str, sample: Sample, column: str, declaration, taken: s
             if sum(vocabulary.match(value) is not None for value in values) >= FIT_SHARE * len(values):
                 return other
     return None
+
+
+# ------------------------------------------------------------------ the file's own words for vocabulary values
+def _value_maps(domain: str, sample: Sample, mapped: dict[str, str], spec: MappingSpec) -> list[Suggestion]:
+    """For a vocabulary column, its values the vocabulary does not know but comes close to ("Russian" → RU,
+    "CzechRepoublic" → CZ): a guess by spelling, for a person to confirm (short codes are not guessed)."""
+    fields = describe(domain).by_name
+    suggestions = []
+    for name, column in mapped.items():
+        declaration = fields.get(name)
+        if declaration is None or not declaration.vocabulary or declaration.kind == Kind.LIST:
+            continue
+        vocabulary = vocabularies.get(declaration.vocabulary)
+        known = spec.values.get(name, {})
+        guesses = {}
+        for value in dict.fromkeys(sample.filled(column)):
+            if value in known or len(value) < 4 or vocabulary.match(value) is not None:
+                continue
+            concept = vocabulary.suggest(value)
+            if concept is not None:
+                guesses[value] = concept.code
+        if not guesses:
+            continue
+        shown = ", ".join(f"{value!r} → {code!r}" for value, code in list(guesses.items())[:5])
+        suggestions.append(Suggestion(
+            "value_map", name, None, column, 0.6,
+            f"{len(guesses)} values of column {column!r} are not values of {declaration.labels['en']} but are spelled "
+            f"like some ({shown}); check them before using them.",
+            f"列 {column!r} 有 {len(guesses)} 个取值不是“{declaration.labels['zh']}”的取值，但拼写与其中一些相近"
+            f"（{shown}）；请核实后再使用。", values=guesses))
+    return suggestions
 
 
 # ------------------------------------------------------------------ file-level defaults

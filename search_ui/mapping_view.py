@@ -39,6 +39,16 @@ class DefaultRow:
 
 
 @dataclass(frozen=True)
+class ValueRow:
+    field: Declaration
+    column: str
+    value: str                  # as the file writes it
+    count: int
+    code: str                   # the vocabulary code chosen for it ("" for none)
+    guess: str | None           # a code spelled like it, for a person to confirm
+
+
+@dataclass(frozen=True)
 class MappingScreen:
     columns: list[ColumnRow]
     identifier: list[str]
@@ -48,10 +58,12 @@ class MappingScreen:
     fields: list[Declaration]
     suggestions: list[Suggestion]
     low: list[Suggestion]           # suggestions below the confidence pre-filled: shown, not applied
+    values: list[ValueRow]          # values of vocabulary columns no term matched, to give their code
 
 
 def build(domain: str, header: list[str], saved: Mapping[str, Any], suggestions: list[Suggestion],
-          samples: Mapping[str, list[str]], language: str, spec: MappingSpec | None = None) -> MappingScreen:
+          samples: Mapping[str, list[str]], language: str, spec: MappingSpec | None = None,
+          unknown: Mapping[str, list[tuple[str, int]]] | None = None) -> MappingScreen:
     """The screen for a file: `spec` when given (a form posted back with a mistake), else the saved mapping
     with the confident suggestions applied."""
     sure = [s for s in suggestions if s.confidence >= DEFAULT_MIN_CONFIDENCE]
@@ -77,7 +89,29 @@ def build(domain: str, header: list[str], saved: Mapping[str, Any], suggestions:
     required = sorted((row for row in defaults if row.declaration.required), key=lambda row: row.filled_by is not None)
     return MappingScreen(rows, list(spec.identifier), _reason(composed, language) if composed else None, required,
                          [row for row in defaults if not row.declaration.required], list(describe(domain).fields),
-                         sure, [s for s in suggestions if s.confidence < DEFAULT_MIN_CONFIDENCE])
+                         sure, [s for s in suggestions if s.confidence < DEFAULT_MIN_CONFIDENCE and s.kind != "value_map"],
+                         _value_rows(domain, columns, spec, suggestions, unknown or {}))
+
+
+def _value_rows(domain: str, columns: Mapping[str, str | None], spec: MappingSpec, suggestions: list[Suggestion],
+                unknown: Mapping[str, list[tuple[str, int]]]) -> list[ValueRow]:
+    """The unknown values of each vocabulary column (from the report), with the code chosen or guessed."""
+    fields = describe(domain).by_name
+    guesses = {s.field: s.values or {} for s in suggestions if s.kind == "value_map"}
+    rows = []
+    for column, counts in unknown.items():
+        name = columns.get(column) or (column if column in fields else None)
+        if name is None or not fields[name].vocabulary:
+            continue
+        chosen = spec.values.get(name, {})
+        rows += [ValueRow(fields[name], column, value, count, chosen.get(value, ""), guesses.get(name, {}).get(value))
+                 for value, count in counts]
+    for name, table in spec.values.items():   # values mapped earlier: no longer unknown, still shown to change
+        column = next((c for c, f in columns.items() if f == name), name)
+        shown = {(row.field.name, row.value) for row in rows}
+        rows += [ValueRow(fields[name], column, value, 0, code, None) for value, code in table.items()
+                 if (name, value) not in shown and name in fields]
+    return rows
 
 
 @dataclass(frozen=True)
@@ -88,13 +122,15 @@ class PostedMapping:
     defaults: dict[str, str] | None
     identifier: list[str] | None
     paths: dict[str, str] | None = None
+    values: dict[str, dict[str, str]] | None = None
 
     def over(self, saved: Mapping[str, Any]) -> MappingSpec:
         spec = mapping_spec(saved)
         return MappingSpec({**spec.columns, **self.columns},
                            spec.defaults if self.defaults is None else self.defaults,
                            tuple(spec.identifier if self.identifier is None else self.identifier),
-                           spec.paths if self.paths is None else self.paths)
+                           spec.paths if self.paths is None else self.paths,
+                           spec.values if self.values is None else self.values)
 
 
 def posted_mapping(domain: str, header: list[str], form: Mapping[str, str]) -> PostedMapping:
@@ -135,7 +171,17 @@ def posted_mapping(domain: str, header: list[str], form: Mapping[str, str]) -> P
     if any(key.startswith("path:") for key in form):
         paths = {column: key.strip() for column in header
                  if (key := form.get(f"path:{column}") or "").strip() and columns.get(column)}
-    return PostedMapping(columns, defaults, identifier, paths)
+    values = None
+    if any(key.startswith("value:") for key in form):
+        values = {}
+        for key in form:
+            if key.startswith("value:") and (code := (form.get(key) or "").strip()):
+                name, _, value = key[len("value:"):].partition(":")
+                if name not in fields or not fields[name].vocabulary:
+                    raise InvalidInput(f"{name!r} is not a vocabulary field of the {domain} schema.",
+                                       f"{name!r} 不是 {domain} 数据规范中的受控词表字段。", field=key)
+                values.setdefault(name, {})[value] = code
+    return PostedMapping(columns, defaults, identifier, paths, values)
 
 
 def _reason(suggestion: Suggestion | None, language: str) -> str | None:
@@ -144,10 +190,21 @@ def _reason(suggestion: Suggestion | None, language: str) -> str | None:
     return suggestion.reason_zh if language == "zh" else suggestion.reason_en
 
 
+def vocabulary_choices(name: str, language: str) -> list[tuple[str, str]]:
+    """(code, label in the reader's language) of every term of a vocabulary."""
+    return [(concept.code, concept.label(language)) for concept in vocabularies.get(name)]
+
+
+def datalists(screen: MappingScreen, language: str) -> dict[str, list[tuple[str, str]]]:
+    """The vocabularies the screen types values of (a long vocabulary of a field, any of the value maps)."""
+    lists = {row.declaration.vocabulary: row.choices for row in screen.required + screen.optional if row.listed}
+    for row in screen.values:
+        if row.field.vocabulary not in lists:
+            lists[row.field.vocabulary] = vocabulary_choices(row.field.vocabulary, language)
+    return lists
+
+
 def _default_row(declaration: Declaration, value: str, reason: str | None, filled_by: str | None,
                  language: str) -> DefaultRow:
-    choices = None
-    if declaration.vocabulary:
-        vocabulary = vocabularies.get(declaration.vocabulary)
-        choices = [(concept.code, concept.label(language)) for concept in vocabulary]
+    choices = vocabulary_choices(declaration.vocabulary, language) if declaration.vocabulary else None
     return DefaultRow(declaration, value, reason, filled_by, choices, bool(choices) and len(choices) > SELECT_LIMIT)

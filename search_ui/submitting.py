@@ -16,7 +16,7 @@ from catalog.enums import DOMAIN_LABELS, SHARING_MODE_LABELS, Role, SubmissionSt
 from catalog.errors import InvalidInput, Unauthenticated
 from catalog.web import current_actor, services
 from ingest.failing_rows import write_failing_rows
-from ingest.inspection import column_samples, upload_targets
+from ingest.inspection import column_samples, unknown_terms, upload_targets
 from ingest.mapping import MappingError, load_mapping_file, mapping_spec
 from ingest.remapping import revalidate
 from ingest.suggestions import Suggestion, accepted
@@ -126,7 +126,7 @@ def chosen_mapping(form: MultiDict[str, str], files: MultiDict[str, FileStorage]
                                "请选择要沿用其列映射的早先汇交。", field="earlier_submission")
         saved = services().submissions.get(current_actor(), number).mapping
         return {key: saved.get(key) or default for key, default in
-                (("columns", {}), ("defaults", {}), ("identifier", []), ("paths", {}))}
+                (("columns", {}), ("defaults", {}), ("identifier", []), ("paths", {}), ("values", {}))}
     return None
 
 
@@ -215,10 +215,10 @@ def mapping_screen(submission_id: int, posted: PostedMapping | None = None, erro
     suggestions = [Suggestion.from_dict(document) for document in found.summary.get("suggestions", [])]
     screen = mapping_view.build(found.domain.value, header, found.mapping, suggestions,
                                 column_samples(services().submissions, actor, submission_id), language(),
-                                spec=posted.over(found.mapping) if posted else None)
-    vocabulary_lists = {row.declaration.vocabulary: row.choices for row in screen.required + screen.optional
-                        if row.listed}
-    page = render_template("mapping.html", submission=found, screen=screen, vocabulary_lists=vocabulary_lists,
+                                spec=posted.over(found.mapping) if posted else None,
+                                unknown=unknown_terms(services().submissions, actor, submission_id))
+    page = render_template("mapping.html", submission=found, screen=screen,
+                           vocabulary_lists=mapping_view.datalists(screen, language()),
                            field_labels=field_labels(found.domain.value), error=error,
                            editable="withdraw" in services().submissions.actions(actor, found),
                            parts=range(1, mapping_view.IDENTIFIER_PARTS + 1))
@@ -245,7 +245,7 @@ def save_mapping(submission_id: int):
             raise
         return mapping_screen(submission_id, None, error)
     received = revalidate(services().submissions, actor, submission_id, posted.columns, posted.defaults,
-                          posted.identifier, posted.paths)
+                          posted.identifier, posted.paths, posted.values)
     flash(_("The file is being validated again with your column mapping; the earlier upload was withdrawn."),
           "info")
     return redirect(url_for(".submission", submission_id=received.submission.id))
@@ -258,7 +258,7 @@ def accept_suggestions(submission_id: int):
     suggestions = [Suggestion.from_dict(document) for document in found.summary.get("suggestions", [])]
     spec = accepted(mapping_spec(found.mapping), suggestions, min_confidence=0)
     received = revalidate(services().submissions, current_actor(), submission_id, spec.columns, spec.defaults,
-                          list(spec.identifier), spec.paths)
+                          list(spec.identifier), spec.paths, spec.values)
     flash(_("The file is being validated again with the suggestions applied; the earlier upload was withdrawn."),
           "info")
     return redirect(url_for(".submission", submission_id=received.submission.id))

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from catalog.cli import main
-from ingest.mapping import MappingSpec, load_mapping_file, mapping_spec
+from ingest.mapping import MappingError, MappingSpec, load_mapping_file, mapping_spec
 from ingest.pipeline import check_file
 from ingest.remapping import revalidate
 from ingest.suggestions import DEFAULT_MIN_CONFIDENCE, Suggestion, accepted, suggest
@@ -46,7 +46,11 @@ def test_the_suggestions_do_what_the_curator_s_mapping_does(relative):
     path, domain = real(relative)
     hand = load_mapping_file(MAPPINGS / (path.stem + ".json"))
     suggestions = suggest(path, domain)
-    assert all(suggestion.confidence >= DEFAULT_MIN_CONFIDENCE for suggestion in suggestions)
+    # a value map is a guess by spelling, for a person to confirm: it is never applied unasked
+    assert all(suggestion.confidence >= DEFAULT_MIN_CONFIDENCE for suggestion in suggestions
+               if suggestion.kind != "value_map")
+    assert all(suggestion.confidence < DEFAULT_MIN_CONFIDENCE for suggestion in suggestions
+               if suggestion.kind == "value_map")
     spec = accepted(None, suggestions)
     hand_identifier = list(hand.identifier) or [c for c, f in hand.columns.items() if f == "local_id"]
     ours = [column for column, field in spec.columns.items() if field == "local_id"]
@@ -306,3 +310,23 @@ def test_every_real_file_with_accepted_suggestions_and_no_mapping_file(relative)
         named = [column for column, field in hand.columns.items() if field == "local_id"] or list(hand.identifier)
         ours_named = [column for column, field in spec.columns.items() if field == "local_id"] or list(spec.identifier)
         assert not named or ours_named == named
+
+
+def test_words_a_vocabulary_does_not_know_get_a_guess_to_confirm_and_a_value_map_applies_them(tmp_path):
+    rows = "".join(f"W{n},Triticum aestivum,{country}\n" for n, country in enumerate(
+        ["China", "Russian", "CzechRepoublic", "Russian", "SovietUnion"], 1))
+    path = write(tmp_path, "ID,scientificName,Country\n" + rows)
+    found = next(s for s in suggest(path, "plant_germplasm") if s.kind == "value_map")
+    assert (found.field, found.column, found.values) == ("country_code", "Country", {"Russian": "RU",
+                                                                                      "CzechRepoublic": "CZ"})
+    assert found.confidence < DEFAULT_MIN_CONFIDENCE and "'Russian' → 'RU'" in found.reason_en
+    assert Suggestion.from_dict(found.as_dict()) == found
+    assert accepted(None, [found]).values == {}                     # not applied unasked
+    spec = accepted(None, [found], min_confidence=0)
+    assert spec.values == {"country_code": {"Russian": "RU", "CzechRepoublic": "CZ"}}
+    assert mapping_spec(spec.as_dict()) == spec
+    records = {}
+    check_file(path, "plant_germplasm", spec=spec, on_record=lambda n, r: records.setdefault(n, r))
+    assert [records[n]["country_code"] for n in range(1, 6)] == ["CN", "RU", "CZ", "RU", None]
+    with pytest.raises(MappingError, match="values"):
+        mapping_spec({"values": {"country_code": ["RU"]}})

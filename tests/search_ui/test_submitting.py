@@ -315,3 +315,22 @@ def test_the_mineral_report_names_the_fix_beside_the_missing_column(geologist, s
     assert int(listed) == sum(report["flags"].values()) - report["flags"]["RECOMMENDED_FIELD_MISSING"]
     asked = geologist.get(f"/submissions/{number}?code=RECOMMENDED_FIELD_MISSING").get_data(as_text=True)
     assert re.search(r'data-matching="(\d+)"', asked).group(1) == str(report["flags"]["RECOMMENDED_FIELD_MISSING"])
+
+
+def test_the_mapping_screen_gives_codes_to_the_file_s_own_words(curator, services, people):  # noqa: F811
+    rows = "".join(f"IHB-{n},PreservedSpecimen,Acipenser sinensis Gray,{word}\n"
+                   for n, word in enumerate(["Russian", "Russian", "Hubei-ish", "China"], 1))
+    first = uploaded(curator, services, io.BytesIO(("catalogNumber,basisOfRecord,scientificName,country\n"
+                                                    + rows).encode()))
+    screen = curator.get(f"/submissions/{first}/mapping?lang=en").get_data(as_text=True)
+    assert 'data-values="2"' in screen and 'name="value:country:Russian" value=""' in screen
+    assert "spelled like RU" in screen and '<datalist id="vocabulary-country">' in screen
+    saved = curator.post(f"/submissions/{first}/mapping",
+                         data={"csrf_token": token(curator, "/submissions"), "value:country:Russian": "RU",
+                               "value:country:Hubei-ish": ""})
+    services.jobs.wait()
+    second = services.submissions.get(people["curator"], int(saved.headers["Location"].rsplit("/", 1)[1]))
+    assert second.mapping["values"] == {"country": {"Russian": "RU"}}
+    assert second.summary["flags"].get("COUNTRY_UNKNOWN") == 1          # only the word left without a code
+    again = curator.get(f"/submissions/{second.id}/mapping?lang=en").get_data(as_text=True)
+    assert 'name="value:country:Russian" value="RU"' in again      # shown again, to change

@@ -70,12 +70,12 @@ def check_file(path: Path, domain: str, *, file_name: str | None = None, spec: M
                     if not (row.get(name) or "").strip():
                         row[name] = value
                 outcome = rules.validate(row, number)
-                issues = [_located(issue, number, columns) for issue in outcome.issues]
-                issues += [_problem(problem, number) for problem in raw.problems]
+                issues = [_located(issue, number, columns, raw.line) for issue in outcome.issues]
+                issues += [_problem(problem, number, raw.line) for problem in raw.problems]
                 if outcome.record is not None:
                     duplicate = duplicates.check(outcome.record["local_id"])
                     if duplicate:
-                        issues.append(_located(duplicate, number, columns))
+                        issues.append(_located(duplicate, number, columns, raw.line))
                 valid = not any(issue.severity == Severity.ERROR for issue in issues)
                 report.add_row(valid, issues)
                 if valid and on_record is not None:
@@ -110,10 +110,10 @@ def _note_document(note) -> dict[str, Any]:
     return {"code": note.code, "message": note.message, "lines": list(note.lines), "count": note.count}
 
 
-def _located(issue: Issue, row: int, columns: Mapping[str, str]) -> Issue:
-    return Issue(issue.code, issue.field, issue.value, issue.params, row, columns.get(issue.field or ""))
+def _located(issue: Issue, row: int, columns: Mapping[str, str], line: int) -> Issue:
+    return Issue(issue.code, issue.field, issue.value, issue.params, row, columns.get(issue.field or ""), line)
 
 
-def _problem(problem, row: int) -> Issue:
+def _problem(problem, row: int, line: int) -> Issue:
     return Issue(problem.code, None, None, {"message_en": problem.message["en"], "message_zh": problem.message["zh"]},
-                 row, problem.column)
+                 row, problem.column, line)

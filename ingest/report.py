@@ -14,7 +14,7 @@ from schemas.issues import Issue, Severity, flag_name
 
 SPOOL_BYTES = 8 * 1024 * 1024
 NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?$")
-CSV_COLUMNS = ("row", "field", "value", "severity", "code", "message_en", "message_zh")
+CSV_COLUMNS = ("row", "field", "value", "severity", "code", "message_en", "message_zh", "line")
 
 
 def spreadsheet_safe(text: str | None) -> str | None:
@@ -134,7 +134,7 @@ class Report:
         for item in self.issues():
             writer.writerow([item["row"], item["field"], spreadsheet_safe(item["value"]), item["severity"],
                              item["code"], spreadsheet_safe(item["message"]["en"]),
-                             spreadsheet_safe(item["message"]["zh"])])
+                             spreadsheet_safe(item["message"]["zh"]), item.get("line")])
 
     def as_dict(self) -> dict[str, Any]:
         return {**self.head(), "issues": list(self.issues())}

@@ -206,6 +206,7 @@ class Issue:
     params: dict[str, Any] = field(default_factory=dict)
     row: int | None = None
     column: str | None = None
+    line: int | None = None     # where the row starts in the file: its line, or its row in a sheet
 
     @property
     def severity(self) -> Severity:
@@ -217,7 +218,8 @@ class Issue:
         return {"en": kind.en.format(**values), "zh": kind.zh.format(**values)}
 
     def as_dict(self) -> dict[str, Any]:
-        """The shape of an item of a validation report's "issues"."""
+        """The shape of an item of a validation report's "issues" ("line" only for an issue of a row)."""
         return {"row": self.row, "field": self.column or self.field,
                 "value": None if self.value is None else str(self.value),
-                "severity": self.severity.value, "code": self.code, "message": self.message()}
+                "severity": self.severity.value, "code": self.code, "message": self.message()} \
+            | ({"line": self.line} if self.line is not None else {})

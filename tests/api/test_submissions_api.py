@@ -89,7 +89,7 @@ def test_upload_validate_report_submit_approve_publish(client, services, tokens)
     assert exported.status_code == 200 and exported.mimetype == "text/csv"
     assert exported.data.startswith("\ufeff".encode("utf-8"))  # spreadsheets then read the Chinese text
     assert list(csv.reader(io.StringIO(exported.data.decode("utf-8-sig")))) == [
-        list(CSV_COLUMNS), ["3", "decimalLatitude", "north", "error", "INVALID_NUMBER", message["en"], message["zh"]]]
+        list(CSV_COLUMNS), ["3", "decimalLatitude", "north", "error", "INVALID_NUMBER", message["en"], message["zh"], "4"]]
 
     blocked = assert_problem(post_json(client, curator, f"/{number}/submit"), 409, "invalid_state")
     assert blocked["invalid"] == 1

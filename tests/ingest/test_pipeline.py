@@ -58,7 +58,7 @@ def test_cli_exit_codes_and_json_shape(tmp_path, runner):
     assert result.exit_code == 1
     issue = json.loads(result.stdout)["issues"][0]
     assert issue == {"row": 1, "field": "decimalLatitude", "value": "north", "severity": "error",
-                     "code": "INVALID_NUMBER", "message": issue["message"]}
+                     "code": "INVALID_NUMBER", "message": issue["message"], "line": 2}
     assert "Latitude" in issue["message"]["en"] and "纬度" in issue["message"]["zh"]
     unreadable = tmp_path / "truncated.zip"
     unreadable.write_bytes(b"PK\x03\x04" + b"\x00" * 20)

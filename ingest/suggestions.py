@@ -274,31 +274,36 @@ def _named_like_identifier(column: str) -> int:
 def _required_columns(domain: str, sample: Sample, unmapped: list[str], mapped: dict[str, str],
                       spec: MappingSpec) -> list[Suggestion]:
     """An unmatched column whose values are known values of a required field's vocabulary fills that field
-    (BacDive's "domain" column holds "Bacteria": the organism type)."""
+    (BacDive's "domain" column holds "Bacteria": the organism type), or a key of a column's JSON records
+    does (IMAGE's "specimens" records say their "organism_part": "Hair", the material type)."""
     suggestions = []
+    candidates = [(column, None, sample.filled(column)) for column in unmapped]
+    candidates += [(column, key, values) for column in unmapped
+                   for key, values in _record_values(sample, column).items()]
     for declaration in describe(domain).fields:
         if not (declaration.required and declaration.vocabulary) or declaration.name in mapped \
                 or declaration.name in spec.defaults:
             continue
         vocabulary = vocabularies.get(declaration.vocabulary)
-        best: tuple[float, str, list[str]] | None = None
-        for column in unmapped:
-            values = sample.filled(column)
+        best: tuple[float, str, str | None, list[str]] | None = None
+        for column, key, values in candidates:
             if len(values) < sample.rows * 0.9:
                 continue
-            known = [value for value in set(values) if vocabulary.match(value) is not None]
-            share = sum(1 for value in values if value in set(known)) / len(values) if values else 0
+            known = {value for value in set(values) if vocabulary.match(value) is not None}
+            share = sum(1 for value in values if value in known) / len(values) if values else 0
             if share >= 0.9 and (best is None or share > best[0]):
-                best = (share, column, sorted(known)[:3])
+                best = (share, column, key, sorted(known)[:3])
         if best is None:
             continue
-        share, column, examples = best
+        share, column, key, examples = best
         shown = ", ".join(f"{value!r} → {vocabulary.match(value).code!r}" for value in examples)
+        where_en = f"column {column!r}" if key is None else f"key {key!r} of the JSON records of column {column!r}"
+        where_zh = f"列 {column!r}" if key is None else f"列 {column!r} 的 JSON 记录中键 {key!r}"
         suggestions.append(Suggestion(
-            "column", declaration.name, None, column, 0.9 if share == 1 else 0.8,
+            "column" if key is None else "path", declaration.name, key, column, 0.9 if share == 1 else 0.8,
             f"{declaration.labels['en']} is required and no column is matched to it; {share:.0%} of the values "
-            f"of column {column!r} are known values of it ({shown}).",
-            f"“{declaration.labels['zh']}”为必填字段，但没有列与之匹配；列 {column!r} 中 {share:.0%} 的取值是它的"
+            f"of {where_en} are known values of it ({shown}).",
+            f"“{declaration.labels['zh']}”为必填字段，但没有列与之匹配；{where_zh}中 {share:.0%} 的取值是它的"
             f"已知取值（{shown}）。"))
     return suggestions
 
@@ -385,15 +390,21 @@ def fits(declaration, text: str) -> bool:
 
 def _nested_key(sample: Sample, column: str, declaration) -> str | None:
     """The key of the column's JSON records whose values fit the field best (at least FIT_SHARE of them)."""
+    keys = _record_values(sample, column, every=declaration.kind == Kind.LIST)
+    best = max(((_key_score(key, values, declaration), key) for key, values in keys.items()
+                if not key.startswith("@") and sum(fits(declaration, v) for v in values) >= FIT_SHARE * len(values)),
+               default=None)
+    return best[1] if best else None
+
+
+def _record_values(sample: Sample, column: str, every: bool = False) -> dict[str, list[str]]:
+    """Key → its values in the column's JSON records (every record's, or the first record's of each row, as
+    a path gives a list field or another one); nothing when the column does not hold JSON records."""
     keys: dict[str, list[str]] = {}
-    every = declaration.kind == Kind.LIST   # a list field takes every record's value, another the first one
     for value in sample.filled(column)[:FIT_SAMPLE]:
-        if value[:1] not in "[{":
-            return None
-        try:
-            document = json.loads(value)
-        except ValueError:
-            return None
+        if not _json_records(value):
+            return {}
+        document = json.loads(value)
         seen: set[str] = set()
         for item in document if isinstance(document, list) else [document]:
             if isinstance(item, dict):
@@ -401,10 +412,7 @@ def _nested_key(sample: Sample, column: str, declaration) -> str | None:
                     if inner not in (None, "") and not isinstance(inner, (dict, list)) and (every or key not in seen):
                         keys.setdefault(key, []).append(str(inner))
                         seen.add(key)
-    best = max(((_key_score(key, values, declaration), key) for key, values in keys.items()
-                if not key.startswith("@") and sum(fits(declaration, v) for v in values) >= FIT_SHARE * len(values)),
-               default=None)
-    return best[1] if best else None
+    return keys
 
 
 def _key_score(key: str, values: list[str], declaration) -> tuple[bool, bool, bool, float]:

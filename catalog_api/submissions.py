@@ -13,12 +13,13 @@ from catalog.errors import InvalidInput, PayloadTooLarge
 from catalog.web import current_actor, services
 from catalog_api.callers import require_caller
 from ingest.submissions import as_document
+from ingest.suggestions import DEFAULT_MIN_CONFIDENCE
 
 bp = Blueprint("api_submissions", __name__, url_prefix="/api/submissions")
 
 CHUNK_BYTES = 1 << 16
 BOOLEANS = {"true": True, "1": True, "yes": True, "on": True, "false": False, "0": False, "no": False, "off": False}
-UPLOAD_FIELDS = {"file", "center", "domain", "sharing_mode", "full_replace", "mapping"}
+UPLOAD_FIELDS = {"file", "center", "domain", "sharing_mode", "full_replace", "mapping", "accept_suggestions"}
 
 
 require_caller(bp)
@@ -41,7 +42,8 @@ def upload():
     received = services().submissions.receive(
         current_actor(), center, file.filename, file.stream, domain=form.get("domain") or None,
         content_type=file.content_type, full_replace=_boolean(form, "full_replace"),
-        sharing_mode=form.get("sharing_mode") or None, mapping=_mapping(form))
+        sharing_mode=form.get("sharing_mode") or None, mapping=_mapping(form),
+        accept_suggestions=_min_confidence(form))
     response = _rendered(received.submission)
     if received.created:
         response.status_code = 202
@@ -174,6 +176,23 @@ def _boolean(form: MultiDict[str, str], name: str) -> bool:
         raise _field_error(name, f"{name} must be true or false, not {value!r}.",
                            f"{name} 须为 true 或 false，而不是 {value!r}。")
     return BOOLEANS[value]
+
+
+def _min_confidence(form: MultiDict[str, str]) -> float | None:
+    """accept_suggestions: true (at the default confidence), false, or a minimum confidence from 0 to 1."""
+    raw = (form.get("accept_suggestions") or "").strip().lower()
+    if not raw or BOOLEANS.get(raw) is False:
+        return None
+    if BOOLEANS.get(raw):
+        return DEFAULT_MIN_CONFIDENCE
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 1:
+        raise _field_error("accept_suggestions", "accept_suggestions is true, false or a confidence from 0 to 1.",
+                           "accept_suggestions 须为 true、false 或 0 到 1 之间的置信度。")
+    return value
 
 
 def _mapping(form: MultiDict[str, str]) -> dict[str, Any] | None:

@@ -27,7 +27,7 @@ from catalog.services.resources import Changes, apply_records, core_values, snap
 from catalog.storage import ObjectStore, StorageUnavailable
 from ingest.mapping import MappingError, MappingSpec, mapping_spec
 from ingest.pipeline import check_file
-from ingest.suggestions import Suggestion, confirmed_mapping, suggest_quietly
+from ingest.suggestions import Suggestion, accepted, confirmed_mapping, file_header, suggest_quietly
 
 log = logging.getLogger(__name__)
 
@@ -90,20 +90,22 @@ class SubmissionService:
     def upload(self, actor: Actor, center_code: str, file_name: str, stream: BinaryIO, *,
                domain: str | None = None, content_type: str | None = None, full_replace: bool = False,
                sharing_mode: str | None = None, mapping: dict[str, Any] | None = None,
-               background: bool = True) -> Submission:
+               accept_suggestions: float | None = None, background: bool = True) -> Submission:
         """Archive the raw file with its SHA-256 before anything parses it, and queue its validation.
 
         The same file uploaded again for the same center and domain returns the existing submission.
         With background=False the caller runs process() itself (the command line does, to show progress)."""
         return self.receive(actor, center_code, file_name, stream, domain=domain, content_type=content_type,
                             full_replace=full_replace, sharing_mode=sharing_mode, mapping=mapping,
-                            background=background).submission
+                            accept_suggestions=accept_suggestions, background=background).submission
 
     def receive(self, actor: Actor, center_code: str, file_name: str, stream: BinaryIO, *,
                 domain: str | None = None, content_type: str | None = None, full_replace: bool = False,
                 sharing_mode: str | None = None, mapping: dict[str, Any] | None = None,
-                background: bool = True) -> Received:
-        """upload(), also saying whether the file was new (the API answers 202 for a new one, 200 otherwise)."""
+                accept_suggestions: float | None = None, background: bool = True) -> Received:
+        """upload(), also saying whether the file was new (the API answers 202 for a new one, 200 otherwise).
+        With accept_suggestions (a minimum confidence), validation first applies the suggestions made for the
+        file at or above it; the mapping used is saved with the submission, and the report lists them."""
         center = self._center_for_curator(actor, center_code)
         domain_value = self._domain(center, domain)
         spec = self._spec(mapping)
@@ -126,8 +128,11 @@ class SubmissionService:
             existing = session.scalar(select(Submission).where(
                 Submission.center_id == center.id, Submission.domain == domain_value,
                 Submission.sha256 == stored.sha256, Submission.state.in_(ACTIVE)))
-            if existing is not None and (existing.mapping != spec.as_dict() or existing.options.get("full_replace")
-                                         != full_replace or existing.options.get("sharing_mode") != default_sharing):
+            options = {"full_replace": full_replace, "sharing_mode": default_sharing} \
+                | ({"accept_suggestions": accept_suggestions} if accept_suggestions is not None else {})
+            if existing is not None and (existing.options.get("uploaded_mapping", existing.mapping) != spec.as_dict()
+                                         or {k: v for k, v in existing.options.items() if k != "uploaded_mapping"}
+                                         != options):
                 existing = None  # the same bytes processed differently is a new submission
             if existing is not None:
                 self.store.delete(key)
@@ -135,7 +140,7 @@ class SubmissionService:
             submission = Submission(center_id=center.id, domain=domain_value, state=State.UPLOADED, file_name=name,
                                     content_type=content_type, size_bytes=stored.size, sha256=stored.sha256,
                                     storage_key=key, mapping=spec.as_dict(), created_by_id=actor.user_id,
-                                    options={"full_replace": full_replace, "sharing_mode": default_sharing})
+                                    options=options)
             session.add(submission)
             session.flush()
             audit(session, actor, "submission.upload", "submission", submission.id, file=name, sha256=stored.sha256,
@@ -179,14 +184,20 @@ class SubmissionService:
             local = Path(folder) / file_name
             with self.store.open(key) as source, local.open("wb") as target:
                 shutil.copyfileobj(source, target, 1 << 20)
+            applied: list[Suggestion] = []
+            if options.get("accept_suggestions") is not None:
+                uploaded = spec
+                applied = [suggestion for suggestion in self._suggestions(submission_id, local, domain, file_name, spec)
+                           if suggestion.confidence >= options["accept_suggestions"]]
+                spec = accepted(spec, applied, options["accept_suggestions"])
             report = check_file(local, domain.value, file_name=file_name, spec=spec,
                                 defaults={"sharing_mode": options.get("sharing_mode") or SharingMode.OPEN.value},
                                 on_record=stager.add)
-            found = suggest_quietly(local, domain.value, file_name=file_name, spec=spec)
-            headers = list(report.details.get("mapping", {}).get("columns", {}))
-            if headers and spec == MappingSpec():
-                found = self._confirmed_mapping(submission_id, domain, headers) + found
+            found = self._suggestions(submission_id, local, domain, file_name, spec,
+                                      list(report.details.get("mapping", {}).get("columns", {})))
             report.details["suggestions"] = [suggestion.as_dict() for suggestion in found]
+            if applied:
+                report.details["applied_suggestions"] = [suggestion.as_dict() for suggestion in applied]
             stager.flush()
             report_key = f"{key.rsplit('/', 1)[0]}/report.json"
             report_path = Path(folder) / "report.json"
@@ -208,6 +219,9 @@ class SubmissionService:
             if submission.state != State.VALIDATING:  # withdrawn while the file was being read
                 session.execute(delete(StagedRecord).where(StagedRecord.submission_id == submission_id))
                 return submission
+            if applied:
+                submission.options = {**submission.options, "uploaded_mapping": uploaded.as_dict()}
+                submission.mapping = spec.as_dict()
             changes = self._changes(session, submission)
             submission.summary = summary
             submission.changes = changes.as_dict()
@@ -217,6 +231,17 @@ class SubmissionService:
             submission.phase = None
             submission.state = State.VALIDATED if "FILE_UNREADABLE" not in summary["flags"] else State.FAILED
             return submission
+
+    def _suggestions(self, submission_id: int, local: Path, domain: Domain, file_name: str, spec: MappingSpec,
+                     headers: list[str] | None = None) -> list[Suggestion]:
+        """What is suggested for the file: a confirmed mapping of the center (for a file with none), then the
+        suggestions made from the file itself."""
+        found = suggest_quietly(local, domain.value, file_name=file_name, spec=spec)
+        if headers is None:
+            headers = file_header(local, file_name)
+        if headers and spec == MappingSpec():
+            found = self._confirmed_mapping(submission_id, domain, headers) + found
+        return found
 
     def _confirmed_mapping(self, submission_id: int, domain: Domain, headers: list[str]) -> list[Suggestion]:
         """The mapping of the center's latest submitted or approved file of the domain with the same columns,

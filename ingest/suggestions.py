@@ -127,6 +127,15 @@ def suggest_quietly(path: Path, domain: str, *, file_name: str | None = None,
         return []
 
 
+def file_header(path: Path, file_name: str | None = None) -> list[str]:
+    """The file's columns, or none for a file that cannot be read."""
+    try:
+        with open_table(path, file_name=file_name, limits=Limits()) as table:
+            return list(table.header)
+    except ReadError:
+        return []
+
+
 def proposed_mapping(path: Path, domain: str, suggestions: list[Suggestion], *, file_name: str | None = None,
                      spec: MappingSpec | None = None, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> MappingSpec:
     """A whole mapping file to review and edit: every column with the field it goes to (null: ignored), the

@@ -19,7 +19,7 @@ from ingest.failing_rows import write_failing_rows
 from ingest.inspection import column_samples, unknown_terms, upload_targets
 from ingest.mapping import MappingError, load_mapping_file, mapping_spec
 from ingest.remapping import revalidate
-from ingest.suggestions import Suggestion, accepted
+from ingest.suggestions import DEFAULT_MIN_CONFIDENCE, Suggestion, accepted
 from ingest.report_pages import PAGE_SIZE, SUMMARISED, IssueFilter, issue_page
 from ingest.submissions import safe_file_name
 from schemas import describe
@@ -91,7 +91,8 @@ def upload():
     received = services().submissions.receive(
         current_actor(), center, file.filename, file.stream, domain=form.get("domain") or None,
         content_type=file.content_type, full_replace=form.get("full_replace") == "on",
-        sharing_mode=form.get("sharing_mode") or None, mapping=chosen_mapping(form, files))
+        sharing_mode=form.get("sharing_mode") or None, mapping=chosen_mapping(form, files),
+        accept_suggestions=DEFAULT_MIN_CONFIDENCE if form.get("accept_suggestions") == "on" else None)
     submission_id = received.submission.id
     if not received.created:
         flash(_("This file was uploaded before with the same options: here is that submission."), "info")

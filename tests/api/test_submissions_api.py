@@ -230,9 +230,21 @@ def test_a_mapping_and_options_are_applied(client, services, tokens):
     assert shown["state"] == "validated" and shown["summary"] == {"rows": 2, "valid": 2, "invalid": 0, "warnings": 0}
 
 
+def test_an_upload_may_accept_the_suggestions(client, services, tokens):
+    rows = "".join(f"occ-{n},not available,PreservedSpecimen,Acipenser sinensis Gray\n" for n in range(1, 11))
+    body = ("occurrenceID,catalogNumber,basisOfRecord,scientificName\n" + rows).encode()
+    shown = uploaded(client, services, tokens["curator"], body, accept_suggestions="true")
+    assert shown["summary"]["valid"] == 10
+    report = client.get(f"/api/submissions/{shown['id']}/report.json", headers=auth(tokens["curator"])).get_json()
+    assert [s["field"] for s in report["applied_suggestions"]] == ["local_id"] and report["suggestions"] == []
+    strict = uploaded(client, services, tokens["curator"], body, accept_suggestions="0.99")
+    assert strict["id"] != shown["id"] and strict["summary"]["valid"] == 0
+
+
 @pytest.mark.parametrize("change, field", [
     ({"file": None}, "file"), ({"center": None}, "center"), ({"center": " "}, "center"),
     ({"full_replace": "maybe"}, "full_replace"), ({"valid_rows_only": "true"}, "valid_rows_only"),
+    ({"accept_suggestions": "1.5"}, "accept_suggestions"), ({"accept_suggestions": "most"}, "accept_suggestions"),
 ])
 def test_missing_or_wrong_upload_fields_are_named(client, tokens, change, field):
     data = {"file": (io.BytesIO(csv_bytes(row(1))), "specimens.csv", "text/csv"), "center": "IHB", **change}

@@ -345,3 +345,27 @@ def test_a_required_field_is_found_inside_nested_json_records():
     records = []
     check_file(path, domain, spec=accepted(None, [found]), on_record=lambda n, r: records.append(r))
     assert len(records) == 20 and {r["payload"]["material_type"] for r in records} <= {"hair", "semen", "blood"}
+
+
+def test_an_upload_that_accepts_suggestions_is_validated_with_them_and_can_be_reversed(services, people):
+    """The platform applies the suggestions itself, keeps the mapping it used, lists what it applied, and the
+    same file uploaded again with the same choice is the same submission."""
+    curator = people["curator"]
+    rows = "".join(f"occ-{n},not available,PreservedSpecimen,Acipenser sinensis Gray\n" for n in range(1, 31))
+    data = ("occurrenceID,catalogNumber,basisOfRecord,scientificName\n" + rows).encode()
+    submission = services.submissions.upload(curator, "IHB", "occ.csv", io.BytesIO(data), accept_suggestions=0.8)
+    services.jobs.wait()
+    submission = services.submissions.get(curator, submission.id)
+    assert submission.summary["summary"]["valid"] == 30
+    assert [s["column"] for s in submission.summary["applied_suggestions"]] == ["occurrenceID"]
+    assert submission.summary["suggestions"] == []
+    assert submission.mapping["columns"] == {"catalogNumber": None, "occurrenceID": "local_id"}
+    again = services.submissions.receive(curator, "IHB", "occ.csv", io.BytesIO(data), accept_suggestions=0.8)
+    assert (again.submission.id, again.created) == (submission.id, False)
+    plain = services.submissions.receive(curator, "IHB", "occ.csv", io.BytesIO(data))
+    services.jobs.wait()
+    assert plain.created and services.submissions.get(curator, plain.submission.id).summary["summary"]["valid"] == 0
+    reversed_ = revalidate(services.submissions, curator, submission.id, {"occurrenceID": None,
+                                                                          "catalogNumber": "local_id"})
+    services.jobs.wait()
+    assert services.submissions.get(curator, reversed_.submission.id).summary["summary"]["valid"] == 0

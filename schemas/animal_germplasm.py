@@ -223,3 +223,9 @@ class AnimalGermplasmSchema(CoreSchema):
                     aliases=("数量", "库存量", "冻存数量", "剂量", "支数", "doses", "number of straws"),
                     description_en="How much is stored, with its unit (500 straws, 20 embryos, 12 animals).",
                     description_zh="保存数量及单位（如 500 支细管、20 枚胚胎、12 头）。")
+
+
+def basis_of_record(payload: dict) -> str:
+    """The Darwin Core class of a record that states none: a live animal is living, cryopreserved material
+    (semen, embryos, cells) is a sample."""
+    return "LivingSpecimen" if payload.get("material_type") == "live_animal" else "MaterialSample"

@@ -128,3 +128,8 @@ def basis_is_a_specimen(values: dict[str, Any], description: DomainDescription,
 
 
 CHECKS = (basis_is_a_specimen,)
+
+
+def basis_of_record(payload: dict) -> str:
+    """The Darwin Core class of a specimen that states none (the field is required, so only older records)."""
+    return "PreservedSpecimen"

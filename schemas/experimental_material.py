@@ -291,3 +291,8 @@ FILE_EVIDENCE = {"material_type": (
              "cell-line names or cell-line accessions", "细胞系名称或细胞系编号"),
     Evidence("plasmid", ("plasmid", "质粒", "vector backbone"), "plasmid or vector columns", "质粒或载体列"),
     Evidence("antibody", ("antibody", "抗体", "clonality", "host species"), "antibody columns", "抗体列"))}
+
+
+def basis_of_record(payload: dict) -> str:
+    """The Darwin Core class of a material that states none: a sample of something."""
+    return "MaterialSample"

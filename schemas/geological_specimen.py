@@ -312,3 +312,9 @@ FILE_EVIDENCE = {"sample_type": (
              "geological ages in Ma or fossil taxon names", "以百万年计的地质年代或化石分类名"),
     Evidence("rock", ("rock name", "rock type", "岩石名称", "岩石类型"),
              "rock names or rock types", "岩石名称或岩石类型"))}
+
+
+def basis_of_record(payload: dict) -> str:
+    """The Darwin Core class of a sample that states none: a fossil is a FossilSpecimen; Darwin Core has no
+    class for rocks and minerals, so they are MaterialEntity (standards §0, §6)."""
+    return "FossilSpecimen" if payload.get("sample_type") == "fossil" else "MaterialEntity"

@@ -230,3 +230,8 @@ class MicrobialStrainSchema(CoreSchema):
                       en="Literature", aliases=("references", "文献", "相关文献", "publications"),
                       description_en="PMIDs, DOIs or citations, separated by \";\".",
                       description_zh="PMID、DOI 或文献引文，以“;”分隔。")
+
+
+def basis_of_record(payload: dict) -> str:
+    """The Darwin Core class of a strain that states none: a culture is alive."""
+    return "LivingSpecimen"

@@ -359,3 +359,8 @@ class PlantGermplasmSchema(CoreSchema):
                    description_en="Notes, each prefixed with the descriptor it explains and a colon "
                                   "(COLLSRC:riverside;SAMPSTAT:…), distinct notes \";\"-separated.",
                    description_zh="补充说明，每条前加所说明的描述符代码和冒号（如 COLLSRC:河边），多条以“;”分隔。")
+
+
+def basis_of_record(payload: dict) -> str:
+    """The Darwin Core class of an accession that states none: the material is alive."""
+    return "LivingSpecimen"

@@ -4,6 +4,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from typing import Callable
 
 from marshmallow import Schema
 
@@ -19,8 +20,14 @@ class DomainDescription:
     domain: str
     schema: type[Schema]
     fields: tuple[Declaration, ...]
+    default_basis: Callable[[dict], str]   # the module's basis_of_record(payload): its class when none is stated
     checks: tuple = ()   # the domain module's own row checks (its CHECKS), run after the shared ones
     file_evidence: dict = field(default_factory=dict)  # field → Evidence of its value for a whole file
+
+    def basis_of_record(self, payload: dict) -> str:
+        """The Darwin Core class of a record: the one it states, else the domain's rule. Search, the DwC-A and
+        linked data all read this one answer."""
+        return str(payload.get("basis_of_record") or self.default_basis(payload))
 
     @cached_property  # read for every row by the checks: built once per domain
     def by_name(self) -> dict[str, Declaration]:
@@ -49,7 +56,7 @@ def describe(domain: str) -> DomainDescription:
     order = core_names + [name for name in declared if name not in core_names]
     fields = tuple(declaration_of(name, declared[name]) for name in order
                    if isinstance(declared[name], DeclaredField))
-    return DomainDescription(domain=domain, schema=schema, fields=fields,
+    return DomainDescription(domain=domain, schema=schema, fields=fields, default_basis=module.basis_of_record,
                              checks=tuple(getattr(module, "CHECKS", ())),
                              file_evidence=dict(getattr(module, "FILE_EVIDENCE", {})))
 

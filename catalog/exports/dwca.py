@@ -39,11 +39,6 @@ MEASUREMENT_ROW_TYPE = DWC + "MeasurementOrFact"
 # The GBIF germplasm extension publishes storageCondition in the germplasmType namespace, unlike its other
 # terms (standards.md §9, pitfall 4): an archive must use the IRI the extension declares.
 EXTENSION_TERM_IRIS = {"germplasm:storageCondition": "http://purl.org/germplasm/germplasmType#storageCondition"}
-# basisOfRecord where the record does not state one (standards.md §0, platform choice).
-BASIS_OF_RECORD = {"plant_germplasm": "LivingSpecimen", "animal_germplasm": "MaterialSample",
-                   "microbial_strain": "LivingSpecimen", "biological_specimen": "PreservedSpecimen",
-                   "geological_specimen": "MaterialEntity", "experimental_material": "MaterialSample"}
-FOSSIL = "fossil"  # the geological sample type whose basis of record is FossilSpecimen
 # A domain with one elevation fills both bounds (MCPD ELEVATION → minimum and maximum elevation).
 SAME_AS = {DWC + "maximumElevationInMeters": DWC + "minimumElevationInMeters"}
 DIALECT = dict(delimiter="\t", quoting=csv.QUOTE_NONE, quotechar=None, escapechar=None, lineterminator="\n")
@@ -214,10 +209,7 @@ class ArchiveLayout:
 
 
 def basis_of_record(shown: dict[str, Any]) -> str:
-    payload = shown.get("payload") or {}
-    if shown["domain"] == "geological_specimen" and payload.get("sample_type") == FOSSIL:
-        return "FossilSpecimen"
-    return BASIS_OF_RECORD[shown["domain"]]
+    return describe(shown["domain"]).basis_of_record(shown.get("payload") or {})
 
 
 def local_name(term: str) -> str:

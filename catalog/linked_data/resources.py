@@ -114,18 +114,7 @@ def _chrono(local: str) -> tuple[str, int] | None:
 
 def material_class(domain: str, view: dict[str, Any]) -> str:
     """The Darwin Core class of the resource: the stated basis of record, else what fits its domain."""
-    payload = view.get("payload") or {}
-    basis = payload.get("basis_of_record")
-    if basis:
-        return str(basis)
-    if domain == "geological_specimen":
-        sample_type = payload.get("sample_type")
-        return ("FossilSpecimen" if sample_type == "fossil" else
-                "MaterialSample" if sample_type in ("thin_section", "polished_section") else "PreservedSpecimen")
-    if domain == "animal_germplasm":
-        return "LivingSpecimen" if payload.get("material_type") == "live_animal" else "MaterialSample"
-    return {"biological_specimen": "PreservedSpecimen", "plant_germplasm": "LivingSpecimen",
-            "microbial_strain": "LivingSpecimen"}.get(domain, "MaterialSample")
+    return describe(domain).basis_of_record(view.get("payload") or {})
 
 
 def resource_triples(view: dict[str, Any], base_url: str) -> list[Triple]:

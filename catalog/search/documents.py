@@ -10,6 +10,7 @@ import vocabularies
 from catalog.enums import SharingMode
 from catalog.generalise import generalised
 from catalog.models import Resource
+from schemas import describe
 from schemas.mappings import index_fields_all
 
 # Domain fields the index keeps as exact values (vocabulary codes, identifiers, numbers) for filters and
@@ -18,9 +19,6 @@ ATTRIBUTE_TYPES = index_fields_all()
 DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 GENUS = re.compile(r"^([A-Z][a-z]+)\b")
-# Germplasm and strains are kept alive; their records are living specimens in Darwin Core's terms.
-DEFAULT_BASIS = {"plant_germplasm": "LivingSpecimen", "animal_germplasm": "LivingSpecimen",
-                 "microbial_strain": "LivingSpecimen", "experimental_material": "MaterialSample"}
 
 
 def public_document(resource: Resource) -> dict[str, Any] | None:
@@ -47,7 +45,7 @@ def public_document(resource: Resource) -> dict[str, Any] | None:
         "vernacular": _vernacular(resource, payload),
         "family": payload.get("family"),
         "genus": genus,
-        "basis_of_record": payload.get("basis_of_record") or DEFAULT_BASIS.get(resource.domain.value),
+        "basis_of_record": describe(resource.domain.value).basis_of_record(payload),
         "availability": resource.availability,
         "country_code": resource.country_code,
         "province": _province(resource.admin_division),

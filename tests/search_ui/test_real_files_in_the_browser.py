@@ -1,6 +1,6 @@
 """Each shared real file as a curator sends it through the browser, with no mapping written by hand: upload
-(the form applies the suggestions, or the report's button does it in one step), submit the valid rows, and
-the reviewer's confirmed approval publishes exactly what `--accept-suggestions` gives on the command line."""
+(the form applies the suggestions), submit the valid rows, and the reviewer's confirmed approval publishes
+exactly what `--accept-suggestions` gives on the command line."""
 from __future__ import annotations
 
 import io
@@ -30,35 +30,25 @@ def centers(services):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("at_upload", [True, False], ids=["applied at upload", "accepted on the report"])
 @pytest.mark.parametrize("relative", sorted(relative for relative, valid in WITH_SUGGESTIONS.items() if valid))
-def test_a_real_file_is_published_from_the_browser_with_one_confirmation(client, services, centers, relative,
-                                                                        at_upload, database):
-    if at_upload is False and database.kind != "sqlite":
-        pytest.skip("the report's button is the same code on both databases; once is enough")
+def test_a_real_file_is_published_from_the_browser_with_one_confirmation(client, services, centers, relative):
+    """The upload form applies the suggestions (its box is ticked by default); the report's button that
+    applies them in one step is tested in test_submitting.py."""
     path = REAL_DATA / relative
     if not path.exists():
         pytest.skip(f"{path} is not there")
     sign_in(client, "admin")
     form = {"csrf_token": token(client, "/submit"), "center": centers[relative.split("/")[0]], "sharing_mode": "open",
-            "mapping_choice": "automatic", "file": (io.BytesIO(path.read_bytes()), path.name)} \
-        | ({"accept_suggestions": "on"} if at_upload else {})
+            "mapping_choice": "automatic", "accept_suggestions": "on",
+            "file": (io.BytesIO(path.read_bytes()), path.name)}
     answer = client.post("/submit", data=form, headers=JSON, content_type="multipart/form-data")
     assert answer.status_code == 202, answer.get_json()
     services.jobs.wait(timeout=300)
     number = answer.get_json()["id"]
     admin = services.accounts.authenticate("admin", "password-admin")
-    if at_upload:
-        report = services.submissions.get(admin, number).summary
-        page = client.get(f"/submissions/{number}?lang=en").get_data(as_text=True)
-        assert bool(report.get("applied_suggestions")) == ("Suggestions applied" in page)
-    elif services.submissions.get(admin, number).summary.get("suggestions"):
-        page = client.get(f"/submissions/{number}?lang=en").get_data(as_text=True)
-        assert "Accept all suggestions and validate again" in page
-        accepted = client.post(f"/submissions/{number}/suggestions",
-                               data={"csrf_token": token(client, f"/submissions/{number}")})
-        services.jobs.wait(timeout=300)
-        number = int(accepted.headers["Location"].rsplit("/", 1)[1])
+    report = services.submissions.get(admin, number).summary
+    page = client.get(f"/submissions/{number}?lang=en").get_data(as_text=True)
+    assert bool(report.get("applied_suggestions")) == ("Suggestions applied" in page)
     submission = services.submissions.get(admin, number)
     expected = WITH_SUGGESTIONS[relative]
     assert submission.summary["summary"]["valid"] == expected

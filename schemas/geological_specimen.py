@@ -315,6 +315,9 @@ FILE_EVIDENCE = {"sample_type": (
 
 
 def basis_of_record(payload: dict) -> str:
-    """The Darwin Core class of a sample that states none: a fossil is a FossilSpecimen; Darwin Core has no
-    class for rocks and minerals, so they are MaterialEntity (standards §0, §6)."""
-    return "FossilSpecimen" if payload.get("sample_type") == "fossil" else "MaterialEntity"
+    """The Darwin Core class of a sample that states none: a fossil is a FossilSpecimen, a section cut from a
+    rock a MaterialSample; Darwin Core has no class for rocks and minerals, so they are MaterialEntity
+    (standards §0, §6)."""
+    sample_type = payload.get("sample_type")
+    return ("FossilSpecimen" if sample_type == "fossil" else
+            "MaterialSample" if sample_type in ("thin_section", "polished_section") else "MaterialEntity")

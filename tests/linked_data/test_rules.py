@@ -35,7 +35,7 @@ def test_every_domain_publishes_only_defined_terms_in_their_kind(domain):
     ("biological_specimen", {"basis_of_record": "FossilSpecimen"}, "FossilSpecimen"),
     ("geological_specimen", {"sample_type": "fossil"}, "FossilSpecimen"),
     ("geological_specimen", {"sample_type": "thin_section"}, "MaterialSample"),
-    ("geological_specimen", {"sample_type": "rock"}, "PreservedSpecimen"),
+    ("geological_specimen", {"sample_type": "rock"}, "MaterialEntity"),
     ("plant_germplasm", {}, "LivingSpecimen"),
     ("animal_germplasm", {"material_type": "semen"}, "MaterialSample"),
     ("animal_germplasm", {"material_type": "live_animal"}, "LivingSpecimen"),

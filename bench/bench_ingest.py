@@ -257,7 +257,7 @@ def _phase_frictionless(path: Path) -> dict[str, Any]:
 
 def _phase_store(path: Path) -> dict[str, Any]:
     """upload → process (validate + stage) → submit → approve → drain the index, each step timed."""
-    import ingest.submissions as submissions
+    import catalog.services.submissions as submissions
     from catalog.app import build_services, initialise
     from catalog.config import Settings
     from catalog.permissions import Actor

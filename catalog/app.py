@@ -28,7 +28,7 @@ from catalog.services.centers import CenterService
 from catalog.services.resources import ResourceService
 from catalog.services.sharing import SharingService
 from catalog.storage import ObjectStore, open_store
-from ingest.submissions import SubmissionService
+from catalog.services.submissions import SubmissionService
 
 log = logging.getLogger(__name__)
 

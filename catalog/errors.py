@@ -52,3 +52,10 @@ class PayloadTooLarge(CatalogError):
 class InsufficientScope(Forbidden):
     """The API token lacks the scope an action needs, whatever its user may do (RFC 6750 insufficient_scope)."""
     code = "insufficient_scope"
+
+
+class StorageFailed(CatalogError):
+    """The object store could not keep an upload (endpoint down, bucket missing, access denied): nothing was
+    created and the caller may retry. The store's own message goes to the log only."""
+    code = "storage_unavailable"
+    status = 503

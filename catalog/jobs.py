@@ -105,8 +105,9 @@ class CeleryRunner:
 VISIBILITY_TIMEOUT = 3600
 
 
-def make_celery(broker_url: str):
-    """A Celery app whose tasks are the registered ones; a killed worker's task is redelivered.
+def make_celery(broker_url: str, services: Callable[[], Any] | None = None):
+    """A Celery app whose tasks are the registered ones; a killed worker's task is redelivered. A worker
+    passes `services`, what its tasks run with; an app that only sends tasks passes nothing.
 
     The delivery guarantees (late ack, reject when the worker is lost, one task prefetched, JSON)
     are forced; broker transport options come from Celery's own configuration over our defaults."""
@@ -124,13 +125,14 @@ def make_celery(broker_url: str):
         # shared=False: a shared task is also added to every Celery app created later in the process, through
         # a global set of Celery's that grows with each make_celery call (a worker process makes two apps: its
         # own and its services' runner), and later apps warn of duplicate task names.
-        app.task(name=name, bind=False, shared=False)(_in_worker(function))
+        app.task(name=name, bind=False, shared=False)(_in_worker(function, services))
     return app
 
 
-def _in_worker(function: Callable[..., Any]) -> Callable[..., Any]:
+def _in_worker(function: Callable[..., Any], services: Callable[[], Any] | None) -> Callable[..., Any]:
     def run(**kwargs: Any) -> Any:
-        from catalog.worker import worker_services
-        return function(worker_services(), **kwargs)
+        if services is None:
+            raise RuntimeError(f"task {function.__name__} ran in a process that only sends tasks")
+        return function(services(), **kwargs)
     run.__name__ = function.__name__
     return run

@@ -14,6 +14,7 @@ from typing import Any, BinaryIO, Iterator, Protocol, cast
 from urllib.parse import urlsplit
 
 import boto3
+from boto3.exceptions import Boto3Error
 from boto3.s3.transfer import TransferConfig
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
@@ -43,6 +44,17 @@ class StorageUnavailable(StorageError):
 
 class UnsafeKey(StorageError, ValueError):
     """The key is not a safe relative POSIX path inside the store."""
+
+
+# What a store may raise when it cannot be used: its own error, or the S3 client's.
+STORAGE_FAILURES = (StorageUnavailable, BotoCoreError, ClientError, Boto3Error)
+
+
+def safe_file_name(name: str) -> str:
+    """The last part of an uploaded file's name, with only letters, digits and . - ( ) _ and spaces."""
+    base = re.split(r"[\\/]", name or "")[-1].strip().strip(".")
+    base = re.sub(r"[^\w.\-() ]+", "_", base)[:120]
+    return base or "upload"
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from catalog.app import build_services
 from catalog.config import Settings
 from catalog.jobs import make_celery
 
@@ -13,7 +14,6 @@ from catalog.jobs import make_celery
 @lru_cache(maxsize=1)
 def worker_services():
     """The services a worker process runs tasks with, built once from its environment."""
-    from catalog.app import build_services
     return build_services(Settings.from_env())
 
 
@@ -22,7 +22,7 @@ def celery_app():
     if not settings.broker_url:
         raise SystemExit("CATALOG_BROKER_URL is not set: background jobs run inside the app process, "
                          "so no worker is needed.")
-    return make_celery(settings.broker_url)
+    return make_celery(settings.broker_url, worker_services)
 
 
 def __getattr__(name: str):

@@ -12,7 +12,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from catalog.errors import InvalidInput, PayloadTooLarge
 from catalog.web import current_actor, services
 from catalog_api.callers import require_caller
-from ingest.submissions import as_document
+from catalog.services.submissions import as_document
 from ingest.suggestions import DEFAULT_MIN_CONFIDENCE
 
 bp = Blueprint("api_submissions", __name__, url_prefix="/api/submissions")

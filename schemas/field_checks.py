@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 import vocabularies
 from schemas import parsing
-from schemas.fields import Declaration, Kind
+from schemas.declarations import Declaration, Kind
 from schemas.issues import Issue
 
 LOCAL_ID = re.compile(r"^[\w .()/:+#-]+$")

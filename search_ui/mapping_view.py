@@ -117,7 +117,7 @@ def _value_rows(domain: str, columns: Mapping[str, str | None], spec: MappingSpe
 @dataclass(frozen=True)
 class PostedMapping:
     """What the form changes: the columns it names, and the identifier and whole-file values when it has
-    them (None: left as they were), as `ingest.remapping.revalidate` takes them."""
+    them (None: left as they were), as `catalog.services.remapping.revalidate` takes them."""
     columns: dict[str, str | None]
     defaults: dict[str, str] | None
     identifier: list[str] | None

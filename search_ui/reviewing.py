@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from catalog.enums import SubmissionState
 from catalog.errors import InvalidInput, Unauthenticated
 from catalog.web import current_actor, services
-from ingest.inspection import review_sample
+from catalog.services.inspection import review_sample
 from schemas import describe
 from search_ui import screen_errors
 from search_ui.screen_errors import language

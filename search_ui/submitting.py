@@ -15,13 +15,13 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from catalog.enums import DOMAIN_LABELS, SHARING_MODE_LABELS, Role, SubmissionState
 from catalog.errors import InvalidInput, Unauthenticated
 from catalog.web import current_actor, services
-from ingest.failing_rows import write_failing_rows
-from ingest.inspection import column_samples, unknown_terms, upload_targets
+from catalog.services.failing_rows import write_failing_rows
+from catalog.services.inspection import column_samples, unknown_terms, upload_targets
 from ingest.mapping import MappingError, load_mapping_file, mapping_spec
-from ingest.remapping import revalidate
+from catalog.services.remapping import revalidate
 from ingest.suggestions import DEFAULT_MIN_CONFIDENCE, Suggestion, accepted
 from ingest.report_pages import PAGE_SIZE, SUMMARISED, IssueFilter, issue_page
-from ingest.submissions import safe_file_name
+from catalog.storage import safe_file_name
 from schemas import describe
 from schemas.issues import flag_name
 from search_ui import mapping_view, screen_errors

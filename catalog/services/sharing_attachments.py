@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from catalog.db import transaction
 from catalog.enums import Domain
-from catalog.errors import Forbidden, InvalidInput, InvalidState, NotFound, PayloadTooLarge
+from catalog.errors import Forbidden, InvalidInput, InvalidState, NotFound, PayloadTooLarge, StorageFailed
 from catalog.models import Output, OutputResource, RequestDocument, RequestMessage, Resource, SharingRequest
 from catalog.permissions import Actor, may_see
 from catalog.services.audit import record
@@ -21,8 +21,7 @@ from catalog.services.notifications import Notifier
 from catalog.services.sharing_access import announce, load_request
 from catalog.services.sharing_states import Party
 from catalog.sharing_enums import DOCUMENT_KIND_LABELS, DocumentKind, OutputKind, RequestState as State
-from catalog.storage import ObjectStore
-from ingest.submissions import STORAGE_FAILURES, StorageFailed, safe_file_name
+from catalog.storage import STORAGE_FAILURES, ObjectStore, safe_file_name
 
 log = logging.getLogger(__name__)
 

@@ -100,7 +100,7 @@ def test_an_upload_while_an_approval_runs(services, people):
 def test_a_withdrawal_during_validation_leaves_nothing_staged(services, people, monkeypatch):
     """The curator withdraws a file while a worker is reading it: the worker stops at its next batch, and
     neither staged rows nor records remain."""
-    import ingest.submissions as submissions_module
+    import catalog.services.submissions as submissions_module
     monkeypatch.setattr(submissions_module, "STAGE_BATCH", 50)
     curator = people["curator"]
     submission = services.submissions.upload(curator, "IHB", "big.csv", csv_file(*(row(n) for n in range(1, 2001))),

@@ -7,8 +7,8 @@ import io
 import pytest
 
 from catalog.errors import Forbidden, InvalidInput, InvalidState, NotFound
-from ingest.inspection import column_samples, staged_sample, upload_targets
-from ingest.remapping import revalidate
+from catalog.services.inspection import column_samples, staged_sample, upload_targets
+from catalog.services.remapping import revalidate
 from tests.ingest.test_submissions import HEADER, people, row, upload  # noqa: F401  (people is a fixture)
 
 TRAY_HEADER = HEADER.rstrip("\n") + ",Tray\n"

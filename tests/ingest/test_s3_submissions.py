@@ -19,7 +19,7 @@ from catalog.app import create_app
 from catalog.cli import main
 from catalog.config import Settings
 from catalog.models import AuditEntry, Submission
-from ingest.submissions import StorageFailed
+from catalog.errors import StorageFailed
 from tests.conftest import BUCKET, closed_port, fake_aws_env
 from tests.ingest.test_submissions import csv_file, people, row, upload  # noqa: F401  (people is a fixture)
 

@@ -165,7 +165,7 @@ def test_unreadable_file_fails_with_a_report(services, people):
 
 
 def test_an_interrupted_validation_is_retried_to_the_exact_count(services, people, monkeypatch):
-    import ingest.submissions as module
+    import catalog.services.submissions as module
     monkeypatch.setattr(module, "STAGE_BATCH", 2)
     calls = {"flushes": 0}
     original = module._Stager.flush
@@ -193,7 +193,7 @@ def test_an_interrupted_validation_is_retried_to_the_exact_count(services, peopl
 
 
 def test_withdrawing_during_validation_sticks(services, people, monkeypatch):
-    import ingest.submissions as module
+    import catalog.services.submissions as module
     monkeypatch.setattr(module, "STAGE_BATCH", 2)
     services.submissions.schedule = lambda submission_id: None
     curator = people["curator"]
@@ -223,7 +223,7 @@ def test_an_unexpected_error_fails_the_submission_with_its_reason(services, peop
 
 
 def test_a_file_that_keeps_killing_workers_is_given_up(services, people):
-    import ingest.submissions as module
+    import catalog.services.submissions as module
     services.submissions.schedule = lambda submission_id: None
     submission = services.submissions.upload(people["curator"], "IHB", "s.csv", csv_file(row(1)),
                                              content_type="text/csv")

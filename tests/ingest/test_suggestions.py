@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from catalog.cli import main
 from ingest.mapping import MappingError, MappingSpec, load_mapping_file, mapping_spec
 from ingest.pipeline import check_file
-from ingest.remapping import revalidate
+from catalog.services.remapping import revalidate
 from ingest.suggestions import DEFAULT_MIN_CONFIDENCE, Suggestion, accepted, suggest
 from schemas import describe
 from tests.conftest import REAL_DATA

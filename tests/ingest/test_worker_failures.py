@@ -311,7 +311,7 @@ def assert_nothing_published(services, submission_id: int, valid: int) -> None:
 
 
 def test_an_approval_failing_half_way_publishes_nothing(services, people, submitted, monkeypatch):
-    import ingest.submissions as module
+    import catalog.services.submissions as module
     submission_id, valid = submitted(3000)
     original = module.apply_records
     seen = {"records": 0}

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from ingest.inspection import staged_sample
+from catalog.services.inspection import staged_sample
 from tests.conftest import REAL_DATA
 from tests.ingest.test_remapping import with_tray
 from tests.ingest.test_submissions import csv_file, people, row  # noqa: F401  (people is a fixture)

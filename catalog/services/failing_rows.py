@@ -12,10 +12,10 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
 from catalog.permissions import Actor
-from ingest.inspection import archived_table
+from catalog.services.inspection import archived_table
 from ingest.mapping import map_columns, mapping_spec
 from ingest.second_header import data_rows
-from ingest.submissions import SubmissionService
+from catalog.services.submissions import SubmissionService
 
 MAX_ROWS = 1_048_575   # a worksheet's rows, less the header
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")   # characters an XLSX cell cannot hold

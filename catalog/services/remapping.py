@@ -8,7 +8,7 @@ from typing import Mapping
 
 from catalog.errors import InvalidInput, InvalidState
 from catalog.permissions import Actor
-from ingest.submissions import Received, SubmissionService, WITHDRAWABLE
+from catalog.services.submissions import Received, SubmissionService, WITHDRAWABLE
 from schemas import describe
 
 

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from catalog.models import Center, StagedRecord
 from catalog.permissions import Actor
 from ingest.readers import ReadError, Table, open_table
-from ingest.submissions import SubmissionService
+from catalog.services.submissions import SubmissionService
 from schemas.field_checks import placeholder
 
 SAMPLE_ROWS = 200  # rows read for column samples: enough to meet a value in sparse columns, still instant

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from catalog.cli.common import emit, with_services
 from catalog.enums import Domain
 from catalog.permissions import Actor
 
@@ -56,8 +57,6 @@ def mcpd(out, center, domain, text, filters, as_json):
 def run_export(format: str, out: Path, center: str | None, domain: str | None, text: str,
                filters: tuple[str, ...], as_json: bool) -> None:
     """Write into a temporary file beside `out` and move it into place, so a failed export leaves no half file."""
-    # catalog.cli imports this module to register the group, so its helpers are imported when a command runs.
-    from catalog.cli import emit, with_services
     from catalog.errors import InvalidInput
     from catalog.exports.selection import Selection, parse_filters
     try:
@@ -111,7 +110,6 @@ def progress(count: int) -> None:
 def rdf(file_format, out, as_json):
     """Write the whole public catalogue as RDF: every center, dataset, vocabulary concept and resource the
     public may see, with the same triples as their URIs answer."""
-    from catalog.cli import emit, with_services
     from catalog.linked_data.files import write_file
 
     @with_services

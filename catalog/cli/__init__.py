@@ -4,54 +4,17 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import asdict
-from functools import wraps
 from pathlib import Path
 from typing import Any
 
 import click
 
-from catalog.cli_export import export
-from catalog.config import ConfigError, Settings, mask_password
+from catalog.cli.common import (DOMAIN_CODES, OPERATOR, emit, json_option, suggestion_options,
+                                with_services)
+from catalog.cli.export import export
+from catalog.config import ConfigError, mask_password
 from catalog.enums import CenterStatus, Domain, Role
-from catalog.errors import CatalogError
 from catalog.permissions import Actor
-
-OPERATOR = Actor.operator()
-DOMAIN_CODES = [domain.value for domain in Domain]
-json_option = click.option("--json", "as_json", is_flag=True, help="Print one JSON document on stdout.")
-
-
-def suggestion_options(command):
-    """--accept-suggestions and --min-confidence, for the commands that read a center's file."""
-    from ingest.suggestions import DEFAULT_MIN_CONFIDENCE
-    command = click.option("--min-confidence", type=click.FloatRange(0, 1), default=DEFAULT_MIN_CONFIDENCE,
-                           show_default=True, help="Suggestions at least this confident are accepted.")(command)
-    return click.option("--accept-suggestions", is_flag=True,
-                        help="Apply the report's suggestions (identifier column, values for required fields the "
-                             "file lacks) and print the mapping used.")(command)
-
-
-def emit(as_json: bool, document: Any, text: str) -> None:
-    click.echo(json.dumps(document, ensure_ascii=False, default=str) if as_json else text)
-
-
-def with_services(command):
-    """Build the services from the environment; turn configuration and service errors into messages."""
-    @wraps(command)
-    def run(*args, **kwargs):
-        from catalog.app import build_services
-        try:
-            services = build_services(Settings.from_env())
-        except ConfigError as error:
-            raise click.ClickException(f"configuration error: {error}") from None
-        try:
-            return command(services, *args, **kwargs)
-        except CatalogError as error:
-            raise click.ClickException(f"{error.message['en']} / {error.message['zh']}") from None
-        finally:
-            services.close()
-    return run
-
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 def main():
@@ -264,7 +227,7 @@ def ingest(services, file, center_code, domain, mapping_file, sharing_mode, vali
 
     If any row has an error nothing is submitted and the exit code is 1, unless --valid-rows-only."""
     from ingest.mapping import MappingError, load_mapping_file
-    from ingest.submissions import as_document
+    from catalog.services.submissions import as_document
     try:
         if accept_suggestions:
             chosen = domain or services.centers.get_center(OPERATOR, center_code).domain
@@ -349,7 +312,7 @@ def submissions():
 @with_services
 def submissions_list(services, state, center_code, as_json):
     """List submissions, newest first."""
-    from ingest.submissions import as_document
+    from catalog.services.submissions import as_document
     items = services.submissions.list(OPERATOR, state=state, center_code=center_code)
     emit(as_json, {"items": [as_document(s) for s in items]},
          "\n".join(submission_text(s) for s in items) or "no submissions")
@@ -361,7 +324,7 @@ def submissions_list(services, state, center_code, as_json):
 @with_services
 def submissions_show(services, submission_id, as_json):
     """Show a submission and its validation summary."""
-    from ingest.submissions import as_document
+    from catalog.services.submissions import as_document
     submission = services.submissions.get(OPERATOR, submission_id)
     document = as_document(submission) | {"flags": submission.summary.get("flags", {}),
                                                   "mapping": submission.summary.get("mapping", {})}
@@ -375,7 +338,7 @@ def submissions_show(services, submission_id, as_json):
 @with_services
 def submissions_approve(services, submission_id, as_json):
     """Publish a submitted file's valid rows."""
-    from ingest.submissions import as_document
+    from catalog.services.submissions import as_document
     services.submissions.approve(OPERATOR, submission_id)
     services.indexer.drain()
     submission = services.submissions.get(OPERATOR, submission_id)
@@ -389,7 +352,7 @@ def submissions_approve(services, submission_id, as_json):
 @with_services
 def submissions_reject(services, submission_id, reason, as_json):
     """Send a submission back with a reason."""
-    from ingest.submissions import as_document
+    from catalog.services.submissions import as_document
     submission = services.submissions.reject(OPERATOR, submission_id, reason)
     emit(as_json, as_document(services.submissions.get(OPERATOR, submission.id)),
          f"submission {submission_id} rejected")
@@ -401,7 +364,7 @@ def submissions_reject(services, submission_id, reason, as_json):
 @with_services
 def submissions_withdraw(services, submission_id, as_json):
     """Take a submission back before it is reviewed."""
-    from ingest.submissions import as_document
+    from catalog.services.submissions import as_document
     submission = services.submissions.withdraw(OPERATOR, submission_id)
     emit(as_json, as_document(services.submissions.get(OPERATOR, submission.id)),
          f"submission {submission_id} withdrawn")

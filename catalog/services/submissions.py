@@ -5,26 +5,24 @@ from __future__ import annotations
 
 import io
 import logging
-import re
 import shutil
 import tempfile
 import uuid
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, NamedTuple
 
-from boto3.exceptions import Boto3Error
-from botocore.exceptions import BotoCoreError, ClientError
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from catalog.db import lock, transaction
 from catalog.enums import ChangeKind, Domain, OutboxOperation, SharingMode, SubmissionState as State
-from catalog.errors import CatalogError, Forbidden, InvalidInput, InvalidState, NotFound, PayloadTooLarge
+from catalog.errors import (Forbidden, InvalidInput, InvalidState, NotFound, PayloadTooLarge,
+                            StorageFailed)
 from catalog.models import Center, IndexOutbox, Resource, ResourceHistory, StagedRecord, Submission
 from catalog.permissions import Actor
 from catalog.services.audit import record as audit
 from catalog.services.resources import Changes, apply_records, core_values, snapshot
-from catalog.storage import ObjectStore, StorageUnavailable
+from catalog.storage import STORAGE_FAILURES, ObjectStore, safe_file_name
 from ingest.mapping import MappingError, MappingSpec, mapping_spec
 from ingest.pipeline import check_file
 from ingest.suggestions import Suggestion, accepted, confirmed_mapping, file_header, suggest_quietly
@@ -34,7 +32,6 @@ log = logging.getLogger(__name__)
 STAGE_BATCH = 1000
 MAX_ATTEMPTS = 3
 # What a store raises when it cannot be used: the local folder's own error, or the S3 client's.
-STORAGE_FAILURES = (StorageUnavailable, BotoCoreError, ClientError, Boto3Error)
 ACTIVE = (State.UPLOADED, State.VALIDATING, State.VALIDATED, State.SUBMITTED, State.APPROVED)
 # The states each step starts from; the steps enforce them and actions() reports them, from these same tuples.
 SUBMITTABLE = (State.VALIDATED,)
@@ -61,19 +58,6 @@ def as_document(submission: Submission) -> dict[str, Any]:
 class Received(NamedTuple):
     submission: Submission
     created: bool  # False when the same file was already there and that submission is returned
-
-
-class StorageFailed(CatalogError):
-    """The object store could not archive an upload (endpoint down, bucket missing, access denied): no
-    submission was created and the curator may retry. The store's own message goes to the log only."""
-    code = "storage_unavailable"
-    status = 503
-
-
-def safe_file_name(name: str) -> str:
-    base = re.split(r"[\\/]", name or "")[-1].strip().strip(".")
-    base = re.sub(r"[^\w.\-() ]+", "_", base)[:120]
-    return base or "upload"
 
 
 class SubmissionService:

@@ -1,0 +1,4 @@
+"""`python -m catalog.cli …` runs the `catalog` command."""
+from catalog.cli import main
+
+main()

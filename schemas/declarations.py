@@ -1,0 +1,71 @@
+"""Declaration: everything the platform knows about one field (its standard term, kind, level, vocabulary,
+labels), as schemas/<domain>.py declare them with term() in schemas.fields."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from schemas import parsing
+
+NAMESPACES = {
+    "dwc": "http://rs.tdwg.org/dwc/terms/",
+    "dwciri": "http://rs.tdwg.org/dwc/iri/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "germplasm": "http://purl.org/germplasm/germplasmTerm#",
+    "mcl": "http://www.straininfo.net/ns/mcl/2.0/",
+    "chrono": "http://rs.tdwg.org/chrono/terms/",
+    "igsn": "https://igsn.org/terms/",
+    "schema": "https://schema.org/",
+}
+# Terms with no published IRI live in the platform's own namespace, resolved under the public base URL.
+PLATFORM_PREFIX = "cat"
+
+
+class Kind(StrEnum):
+    STRING = "string"
+    TEXT = "text"
+    INTEGER = "integer"
+    DECIMAL = "decimal"
+    BOOLEAN = "boolean"
+    DATE = "date"
+    LIST = "list"
+
+
+class Level(StrEnum):
+    REQUIRED = "required"
+    RECOMMENDED = "recommended"
+    OPTIONAL = "optional"
+
+
+@dataclass(frozen=True)
+class Declaration:
+    """Everything the platform knows about one field, read by validation, search, exports, RDF and docs."""
+    name: str
+    kind: Kind
+    level: Level
+    term: str                         # CURIE, e.g. "dwc:catalogNumber" or "cat:availability"
+    labels: dict[str, str]            # {"en": ..., "zh": ...}
+    description: dict[str, str]
+    group: str
+    vocabulary: str | None = None
+    closed: bool = False              # an unknown vocabulary value is an error, not a warning
+    core: str | None = None           # the Resource column this field fills, if any
+    aliases: tuple[str, ...] = ()     # other names a column may carry: MCPD codes, MIRRI labels, local usage
+    mcpd: str | None = None           # the MCPD 2.1 descriptor code, for germplasm exports and headers
+    minimum: float | None = None
+    maximum: float | None = None
+    max_length: int | None = None
+    separator: str = parsing.SEPARATOR
+
+    @property
+    def term_uri(self) -> str | None:
+        prefix, _, local = self.term.partition(":")
+        return NAMESPACES[prefix] + local if prefix in NAMESPACES else None
+
+    @property
+    def term_name(self) -> str:
+        return self.term.partition(":")[2]
+
+    @property
+    def required(self) -> bool:
+        return self.level == Level.REQUIRED

@@ -11,11 +11,13 @@ FRONTEND := search_ui/frontend
 ES_SPEC := tests/search/elastic_spec
 VENDOR := search_ui/static/vendor
 
-.PHONY: run run-elastic test e2e bench install system-packages browser assets es-spec translations messages clean help
+.PHONY: run run-elastic test test-fast check e2e bench install system-packages browser assets es-spec translations messages clean help
 
 help:
 	@echo "make run    install, migrate, load the demo data once and serve on http://$(HOST):$(PORT)/"
-	@echo "make test   install the test dependencies and run the whole test suite"
+	@echo "make test   install the test dependencies, run the checks and the whole test suite"
+	@echo "make test-fast  the inner loop: no browser tests, no slow real-file runs"
+	@echo "make check  ruff on every package"
 	@echo "make bench  run the benchmarks"
 	@echo "make e2e    run the browser tests alone (headless Chromium; screenshots in CATALOG_TEST_ARTIFACTS)"
 	@echo "make assets build the browser libraries from npm into $(VENDOR)/"
@@ -60,7 +62,7 @@ $(ES_SPEC)/node_modules/.installed: $(ES_SPEC)/package.json $(ES_SPEC)/package-l
 $(STAMP): setup.cfg pyproject.toml | system-packages
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
 install: $(STAMP) translations assets
@@ -88,8 +90,14 @@ run-elastic: install
 	sleep 1 && $(BIN)/catalog init && $(BIN)/catalog demo && $(BIN)/catalog reindex && \
 	$(BIN)/catalog serve --host $(HOST) --port $(PORT)
 
-test: install browser es-spec
+test: install browser es-spec check
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
+
+test-fast: install es-spec
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile -m "not slow" --ignore=tests/e2e
+
+check: install
+	$(BIN)/ruff check catalog catalog_api search_ui ingest schemas vocabularies tests bench
 
 e2e: install browser
 	$(BIN)/python -m pytest tests/e2e

@@ -10,33 +10,25 @@ from catalog.permissions import Actor
 from ingest.pipeline import check_file
 from tests.conftest import REAL_DATA
 from tests.exports.helpers import DWC, read_archive
+from tests.publishing import published, validated
 
-OPERATOR = Actor.operator()
 REAL_ARCHIVE = REAL_DATA / "biological_specimen" / "gbif_download_2013_dwca.zip"
 
 
 def test_a_published_real_archive_exports_and_validates_again(services, tmp_path):
     if not REAL_ARCHIVE.exists():
         pytest.skip(f"{REAL_ARCHIVE} is not there")
-    services.centers.create_department(OPERATOR, "DEPT", "主管部门", "Department")
-    services.centers.create_center(OPERATOR, "REAL", "测试资源库", "Test center", domain="biological_specimen",
-                                   department_code="DEPT")
-    with REAL_ARCHIVE.open("rb") as stream:
-        submission = services.submissions.upload(OPERATOR, "REAL", REAL_ARCHIVE.name, stream)
-    services.jobs.wait(timeout=300)
-    services.submissions.submit(OPERATOR, submission.id, valid_rows_only=True)
-    services.submissions.approve(OPERATOR, submission.id)
-    services.jobs.wait(timeout=300)
+    published(services, validated(services, REAL_ARCHIVE, "biological_specimen"))
     out = tmp_path / "REAL.zip"
     with out.open("wb") as stream:
         written = services.exports.write(Actor.anonymous(), "dwca", Selection(center="REAL"), stream)
-    published = {view["id"]: view for view in services.resources.views(Actor.anonymous())}
-    assert written.records == len(published) == 141
+    shown = {view["id"]: view for view in services.resources.views(Actor.anonymous())}
+    assert written.records == len(shown) == 141
     archive = read_archive(out)
     assert {identifier: (row["data"][DWC + "catalogNumber"], row["data"][DWC + "scientificName"],
                          row["data"][DWC + "eventDate"]) for identifier, row in archive.items()} == {
         identifier: (view["local_id"], view["scientific_name"] or "", view["event_date"] or "")
-        for identifier, view in published.items()}
+        for identifier, view in shown.items()}
     report = check_file(out, "biological_specimen")
     assert report.summary()["rows"] == report.summary()["valid"] == 141
     assert report.details["mapping"]["unknown"] == ["id", "http://purl.org/dc/terms/modified"]

@@ -12,6 +12,7 @@ from catalog.errors import InvalidState
 from catalog.models import Resource
 from catalog.permissions import Actor
 from tests.conftest import REAL_DATA
+from tests.publishing import published, validated
 
 OPERATOR = Actor.operator()
 MAPPINGS = Path(__file__).resolve().parents[1] / "data" / "mappings"
@@ -53,14 +54,9 @@ def test_real_file_is_published_with_its_exact_count(services, relative):
     if not path.exists():
         pytest.skip(f"{path} is not there")
     domain = relative.split("/")[0]
-    services.centers.create_department(OPERATOR, "DEPT", "主管部门", "Department")
-    services.centers.create_center(OPERATOR, "REAL", "测试资源库", "Test center", domain=domain, department_code="DEPT")
     mapping_file = MAPPINGS / f"{path.stem}.json"
     mapping = json.loads(mapping_file.read_text(encoding="utf-8")) if mapping_file.exists() else None
-    with path.open("rb") as stream:
-        submission = services.submissions.upload(OPERATOR, "REAL", path.name, stream, mapping=mapping)
-    services.jobs.wait(timeout=300)
-    submission = services.submissions.get(OPERATOR, submission.id)
+    submission = validated(services, path, domain, mapping=mapping)
     expected = VALID_ROWS[relative]
     assert submission.state == "validated"
     assert submission.summary["summary"]["valid"] == expected
@@ -70,10 +66,7 @@ def test_real_file_is_published_with_its_exact_count(services, relative):
             services.submissions.submit(OPERATOR, submission.id, valid_rows_only=True)
         assert services.resources.count() == 0
         return
-    services.submissions.submit(OPERATOR, submission.id, valid_rows_only=True)
-    services.submissions.approve(OPERATOR, submission.id)
-    services.jobs.wait(timeout=300)
-    services.indexer.drain()
+    published(services, submission)
     assert services.resources.count() == expected
     with services.session_factory() as session:
         visible = session.query(Resource).filter(Resource.sharing_mode != SharingMode.CONFIDENTIAL).count()

@@ -1,6 +1,9 @@
 """Each shared real file as a curator sends it through the browser, with no mapping written by hand: upload
 (the form applies the suggestions), submit the valid rows, and the reviewer's confirmed approval publishes
-exactly what `--accept-suggestions` gives on the command line."""
+exactly what `--accept-suggestions` gives on the command line; then every published record tells the same
+story in search, the Darwin Core Archive and the RDF. The pages and these representations do not depend on
+the database engine, so this runs on SQLite; tests/ingest/test_real_submissions.py publishes every real file
+on both engines."""
 from __future__ import annotations
 
 import io
@@ -11,6 +14,7 @@ import pytest
 from catalog.enums import Role
 from catalog.permissions import Actor
 from tests.conftest import REAL_DATA
+from tests.exports.one_story import assert_one_story
 from tests.ingest.test_suggestions import WITH_SUGGESTIONS
 from tests.search_ui.test_submitting import JSON, sign_in, token
 
@@ -30,8 +34,10 @@ def centers(services):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("database", ["sqlite"], indirect=True)
 @pytest.mark.parametrize("relative", sorted(relative for relative, valid in WITH_SUGGESTIONS.items() if valid))
-def test_a_real_file_is_published_from_the_browser_with_one_confirmation(client, services, centers, relative):
+def test_a_real_file_is_published_from_the_browser_with_one_confirmation(client, services, centers, relative,
+                                                                        tmp_path):
     """The upload form applies the suggestions (its box is ticked by default); the report's button that
     applies them in one step is tested in test_submitting.py."""
     path = REAL_DATA / relative
@@ -63,3 +69,4 @@ def test_a_real_file_is_published_from_the_browser_with_one_confirmation(client,
     services.jobs.wait(timeout=300)
     assert services.submissions.get(admin, number).state == "approved"
     assert services.resources.count() == expected
+    assert assert_one_story(services, centers[relative.split("/")[0]], relative.split("/")[0], tmp_path) == expected

@@ -1,6 +1,11 @@
 """Problems for the caller, as exceptions with a stable code; each front end maps them in one place."""
 from __future__ import annotations
 
+from enum import Enum
+from typing import Any, TypeVar
+
+Choice = TypeVar("Choice", bound=Enum)
+
 
 class CatalogError(Exception):
     code = "catalog_error"
@@ -59,3 +64,14 @@ class StorageFailed(CatalogError):
     created and the caller may retry. The store's own message goes to the log only."""
     code = "storage_unavailable"
     status = 503
+
+
+def parse_choice(enum_class: type[Choice], value: Any, name_en: str, name_zh: str,
+                 field: str | None = None) -> Choice:
+    """`value` as a member of `enum_class`, or a clear InvalidInput that lists the choices."""
+    try:
+        return enum_class(value)
+    except ValueError:
+        choices = ", ".join(str(member.value) for member in enum_class)
+        raise InvalidInput(f"Unknown {name_en} {value!r}; choose one of {choices}.",
+                           f"未知{name_zh} {value!r}；可选：{choices}。", field=field) from None

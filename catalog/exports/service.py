@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from catalog.citations import today
 from catalog.db import transaction
 from catalog.enums import ExportFormat, ExportState
-from catalog.errors import CatalogError, InvalidInput, InvalidState, NotFound
+from catalog.errors import CatalogError, parse_choice, InvalidState, NotFound
 from catalog.exports.dwca import ArchiveLayout, write_dwca
 from catalog.exports.eml import DatasetFacts, eml_document, selection_citation
 from catalog.exports.mcpd import GERMPLASM_DOMAINS, write_mcpd
@@ -49,12 +49,7 @@ class Written:
 
 
 def export_format(value: str) -> ExportFormat:
-    try:
-        return ExportFormat(value)
-    except ValueError:
-        choices = ", ".join(f.value for f in ExportFormat)
-        raise InvalidInput(f"Unknown export format {value!r}; choose one of {choices}.",
-                           f"未知的导出格式 {value!r}；可选：{choices}。", field="format") from None
+    return parse_choice(ExportFormat, value, "export format", "导出格式", field="format")
 
 
 def file_name(export_format: ExportFormat, selection: Selection, day: str) -> str:

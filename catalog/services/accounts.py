@@ -14,7 +14,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from catalog.db import transaction
 from catalog.enums import Role, Scope
-from catalog.errors import Conflict, InsufficientScope, InvalidInput, NotFound, Unauthenticated
+from catalog.errors import Conflict, InsufficientScope, InvalidInput, parse_choice, NotFound, Unauthenticated
 from catalog.models import ApiToken, Center, Department, RoleGrant, User, utcnow
 from catalog.permissions import Actor, Grant, require_admin
 from catalog.services.audit import record
@@ -213,12 +213,7 @@ class AccountService:
 
 
 def _role(value: Role | str) -> Role:
-    try:
-        return Role(value)
-    except ValueError:
-        choices = ", ".join(r.value for r in Role)
-        raise InvalidInput(f"Unknown role {value!r}; choose one of {choices}.",
-                           f"未知角色 {value!r}；可选：{choices}。") from None
+    return parse_choice(Role, value, "role", "角色")
 
 
 def _required(session: Session, model, code: str | None, option: str, label_zh: str):

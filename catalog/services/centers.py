@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from catalog.db import transaction
 from catalog.enums import CenterStatus, Domain, SharingMode
-from catalog.errors import Conflict, InvalidInput, NotFound
+from catalog.errors import Conflict, InvalidInput, parse_choice, NotFound
 from catalog.models import Center, Department, Resource
 from catalog.permissions import Actor, require_admin
 from catalog.services.audit import record
@@ -109,9 +109,4 @@ def _check_code(code: str) -> None:
 
 
 def _enum(enum_class, value, name: str, name_zh: str):
-    try:
-        return enum_class(value)
-    except ValueError:
-        choices = ", ".join(member.value for member in enum_class)
-        raise InvalidInput(f"Unknown {name} {value!r}; choose one of {choices}.",
-                           f"未知{name_zh} {value!r}；可选：{choices}。") from None
+    return parse_choice(enum_class, value, name, name_zh)

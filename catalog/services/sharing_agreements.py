@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from catalog.db import transaction
 from catalog.enums import Domain
-from catalog.errors import Forbidden, InvalidInput, InvalidState, NotFound, Unauthenticated
+from catalog.errors import Forbidden, InvalidInput, parse_choice, InvalidState, NotFound, Unauthenticated
 from catalog.models import Agreement, Center, SharingRequest
 from catalog.permissions import Actor
 from catalog.services.audit import record
@@ -89,9 +89,4 @@ class AgreementService:
 def _domain(value: str | None) -> Domain | None:
     if not value:
         return None
-    try:
-        return Domain(value)
-    except ValueError:
-        choices = ", ".join(d.value for d in Domain)
-        raise InvalidInput(f"Unknown domain {value!r}; choose one of {choices}.",
-                           f"未知领域 {value!r}；可选：{choices}。", field="domain") from None
+    return parse_choice(Domain, value, "domain", "领域", field="domain")

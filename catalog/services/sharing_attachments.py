@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from catalog.db import transaction
 from catalog.enums import Domain
-from catalog.errors import Forbidden, InvalidInput, InvalidState, NotFound, PayloadTooLarge, StorageFailed
+from catalog.errors import Forbidden, InvalidInput, parse_choice, InvalidState, NotFound, PayloadTooLarge, StorageFailed
 from catalog.models import Output, OutputResource, RequestDocument, RequestMessage, Resource, SharingRequest
 from catalog.permissions import Actor, may_see
 from catalog.services.audit import record
@@ -90,12 +90,7 @@ class AttachmentService:
                         content_type: str | None = None) -> RequestDocument:
         """Keep a document of the requester's in object storage, before a curator decides on the request."""
         self._visible(actor, request_id)
-        try:
-            kind_value = DocumentKind(kind)
-        except ValueError:
-            choices = ", ".join(k.value for k in DocumentKind)
-            raise InvalidInput(f"kind must be one of {choices}, not {kind!r}.",
-                               f"kind 须为 {choices} 之一，而不是 {kind!r}。", field="kind") from None
+        kind_value = parse_choice(DocumentKind, kind, "document kind", "文件类型", field="kind")
         with self.session_factory() as session:
             request, standing = load_request(session, actor, request_id)
         self._check_document_step(request, standing)
@@ -210,12 +205,7 @@ class AttachmentService:
 
 
 def _output_kind(value: Any) -> OutputKind:
-    try:
-        return OutputKind(value)
-    except ValueError:
-        choices = ", ".join(k.value for k in OutputKind)
-        raise InvalidInput(f"kind must be one of {choices}, not {value!r}.",
-                           f"成果类型须为 {choices} 之一，而不是 {value!r}。", field="kind") from None
+    return parse_choice(OutputKind, value, "output kind", "成果类型", field="kind")
 
 
 def _doi(value: Any) -> str | None:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from catalog.db import lock, transaction
 from catalog.enums import SharingMode
-from catalog.errors import Forbidden, InvalidInput, InvalidState, NotFound, Unauthenticated
+from catalog.errors import Forbidden, InvalidInput, parse_choice, InvalidState, NotFound, Unauthenticated
 from catalog.models import CartItem, RequestItem, Resource, SharingRequest, User
 from catalog.permissions import Actor, may_see
 from catalog.services.audit import record
@@ -164,12 +164,7 @@ def _quantity(value: Any) -> int:
 
 
 def _choice(enum_class, value: Any, name: str, name_zh: str):
-    try:
-        return enum_class(value)
-    except ValueError:
-        choices = ", ".join(member.value for member in enum_class)
-        raise InvalidInput(f"{name} must be one of {choices}, not {value!r}.",
-                           f"{name_zh}（{name}）须为 {choices} 之一，而不是 {value!r}。", field=name) from None
+    return parse_choice(enum_class, value, name, name_zh, field=name)
 
 
 def _text(value: Any, name: str, limit: int) -> str | None:

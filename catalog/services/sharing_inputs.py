@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Any, Mapping
 
-from catalog.errors import InvalidInput
+from catalog.errors import InvalidInput, parse_choice
 from catalog.sharing_enums import RequestState as State
 
 MAX_LINE_ITEMS = 50
@@ -61,9 +61,4 @@ def optional_text(value: Any, field: str = "note", limit: int = 5000) -> str | N
 
 
 def request_state(value: str) -> State:
-    try:
-        return State(value)
-    except ValueError:
-        choices = ", ".join(s.value for s in State)
-        raise InvalidInput(f"Unknown state {value!r}; choose one of {choices}.",
-                           f"未知状态 {value!r}；可选：{choices}。", field="state") from None
+    return parse_choice(State, value, "state", "状态", field="state")

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from catalog.db import lock, transaction
 from catalog.enums import ChangeKind, Domain, OutboxOperation, SharingMode, SubmissionState as State
-from catalog.errors import (Forbidden, InvalidInput, InvalidState, NotFound, PayloadTooLarge,
+from catalog.errors import (Forbidden, InvalidInput, parse_choice, InvalidState, NotFound, PayloadTooLarge,
                             StorageFailed)
 from catalog.models import Center, IndexOutbox, Resource, ResourceHistory, StagedRecord, Submission
 from catalog.permissions import Actor
@@ -429,10 +429,7 @@ class SubmissionService:
     @staticmethod
     def _domain(center: Center, domain: str | None) -> Domain:
         if domain:
-            try:
-                return Domain(domain)
-            except ValueError:
-                raise InvalidInput(f"Unknown domain {domain!r}.", f"未知领域 {domain!r}。") from None
+            return parse_choice(Domain, domain, "domain", "领域", field="domain")
         if center.domain is None:
             raise InvalidInput(f"Center {center.code} holds several domains: say which one this file is.",
                                f"资源库 {center.code} 涉及多个领域，请指明本文件的领域。")
@@ -449,10 +446,7 @@ class SubmissionService:
     def _sharing_mode(value: str | None) -> str | None:
         if value is None:
             return None
-        try:
-            return SharingMode(value).value
-        except ValueError:
-            raise InvalidInput(f"Unknown sharing mode {value!r}.", f"未知共享方式 {value!r}。") from None
+        return parse_choice(SharingMode, value, "sharing mode", "共享方式", field="sharing_mode").value
 
     @staticmethod
     def _check_content_type(file_name: str, content_type: str | None, stream: BinaryIO) -> None:
@@ -563,10 +557,7 @@ def _same(resource: Resource, record: dict[str, Any]) -> bool:
 
 
 def _state(value: str) -> State:
-    try:
-        return State(value)
-    except ValueError:
-        raise InvalidInput(f"Unknown state {value!r}.", f"未知状态 {value!r}。") from None
+    return parse_choice(State, value, "state", "状态", field="state")
 
 
 def _require_state(submission: Submission, *allowed: State) -> None:

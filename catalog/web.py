@@ -1,10 +1,13 @@
 """Flask glue both front ends share: the services, the acting user, and the language choice."""
 from __future__ import annotations
 
-from flask import current_app, g, request, session
+from typing import BinaryIO, Iterator
+
+from flask import Response, current_app, g, request, session
 
 from catalog.permissions import Actor
 
+CHUNK_BYTES = 1 << 16
 LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"
 
@@ -66,3 +69,12 @@ def choose_language() -> str:
         return remembered
     return request.accept_languages.best_match(LANGUAGES) or DEFAULT_LANGUAGE
 
+
+def streamed(handle: BinaryIO, mimetype: str, headers: dict[str, str] | None = None) -> Response:
+    """A response that sends an open file in chunks and closes it when done: a report or an export of any size
+    costs the memory of one chunk."""
+    def chunks() -> Iterator[bytes]:
+        with handle:
+            while chunk := handle.read(CHUNK_BYTES):
+                yield chunk
+    return Response(chunks(), mimetype=mimetype, headers=headers)

@@ -7,25 +7,24 @@ count for a new export, since this blueprint is exempt from CSRF; it does to rea
 """
 from __future__ import annotations
 
-import json
-from typing import Any, BinaryIO, Iterator
+from typing import Any
 
-from flask import Blueprint, Response, jsonify, request, url_for
+from flask import Blueprint, jsonify, url_for
 
 from catalog.errors import InvalidInput
 from catalog.exports.selection import Selection, parse_filters
 from catalog.permissions import Actor
-from catalog.web import current_actor, has_bearer_token, services
+from catalog.web import current_actor, has_bearer_token, services, streamed
+from catalog_api.bodies import json_body
 
 bp = Blueprint("api_exports", __name__, url_prefix="/api/exports")
 
-CHUNK_BYTES = 1 << 16
 MEMBERS = ("format", "center", "domain", "q", "filter")
 
 
 @bp.post("")
 def create():
-    body = _body()
+    body = json_body(*MEMBERS, example='{"format": "dwca", "center": "…"}')
     actor = current_actor() if has_bearer_token() else Actor.anonymous()
     export = services().exports.request(actor, _text(body, "format", required=True), Selection(
         center=_text(body, "center"), domain=_text(body, "domain"), text=_text(body, "q") or "",
@@ -44,7 +43,7 @@ def show(export_id: str):
 @bp.get("/<export_id>/download")
 def download(export_id: str):
     export, handle = services().exports.open(current_actor(), export_id)
-    return Response(_chunks(handle), mimetype=services().exports.media_type(export), headers={
+    return streamed(handle, services().exports.media_type(export), headers={
         "Content-Disposition": f'attachment; filename="{export.file_name}"',
         "Content-Length": str(export.size_bytes)})
 
@@ -61,32 +60,8 @@ def _document(export) -> dict[str, Any]:
                       "download": url_for(".download", export_id=export.id)}}
 
 
-def _chunks(handle: BinaryIO) -> Iterator[bytes]:
-    with handle:
-        while chunk := handle.read(CHUNK_BYTES):
-            yield chunk
-
-
 def _field_error(field: str, message_en: str, message_zh: str) -> InvalidInput:
     return InvalidInput(message_en, message_zh, field=field)
-
-
-def _body() -> dict[str, Any]:
-    """The JSON object of the request; unknown members are refused, so a misspelt option fails loudly."""
-    raw = request.get_data(cache=True)
-    try:
-        body = json.loads(raw) if raw.strip() else None
-    except ValueError as error:
-        raise _field_error("body", f"The request body is not valid JSON: {error}.",
-                           f"请求体不是有效的 JSON：{error}。") from None
-    if not isinstance(body, dict):
-        raise _field_error("body", 'Send a JSON object such as {"format": "dwca", "center": "…"}.',
-                           '请求体须为 JSON 对象，如 {"format": "dwca", "center": "…"}。')
-    unknown = sorted(set(body) - set(MEMBERS))
-    if unknown:
-        raise _field_error(unknown[0], f"Unknown member(s): {', '.join(unknown)}; accepted: {', '.join(MEMBERS)}.",
-                           f"未知字段：{'、'.join(unknown)}；可用字段：{', '.join(MEMBERS)}。")
-    return body
 
 
 def _text(body: dict[str, Any], name: str, required: bool = False) -> str | None:

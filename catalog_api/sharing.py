@@ -2,12 +2,11 @@
 center. Parses requests and renders documents; who may see or do what, and when, is SharingService's."""
 from __future__ import annotations
 
-import json
 from datetime import datetime
-from typing import Any, BinaryIO, Iterator
+from typing import Any
 from urllib.parse import quote
 
-from flask import Blueprint, Response, jsonify, request, url_for
+from flask import Blueprint, jsonify, request, url_for
 
 from catalog.errors import InvalidInput
 from catalog.models import (Agreement, CartItem, Notification, Output, RequestDocument, RequestMessage, Resource,
@@ -16,12 +15,12 @@ from catalog.services.sharing import RequestDossier
 from catalog.services.sharing_inputs import yuan
 from catalog.services.sharing_figures import CHINA_TIME
 from catalog.sharing_enums import DOCUMENT_KIND_LABELS, REQUEST_STATE_LABELS
-from catalog.web import current_actor, services
+from catalog.web import current_actor, services, streamed
 from catalog_api.callers import require_caller
+from catalog_api.bodies import json_body
 
 bp = Blueprint("api_sharing", __name__, url_prefix="/api")
 
-CHUNK_BYTES = 1 << 16
 SAFE_TYPES = {"application/pdf", "image/png", "image/jpeg"}
 # Public reads: the outputs shown on a resource page, and the agreement text a request would have to accept.
 PUBLIC_ENDPOINTS = {"api_sharing.resource_outputs", "api_sharing.current_agreement"}
@@ -40,7 +39,7 @@ def cart():
 
 @bp.post("/cart/items")
 def add_to_cart():
-    body = _json_body("resource", "quantity")
+    body = json_body("resource", "quantity")
     if not isinstance(body.get("resource"), str) or not body["resource"].strip():
         raise InvalidInput("Name the resource to add: {\"resource\": \"<identifier>\"}.",
                            "请指明要添加的资源：{\"resource\": \"<资源编号>\"}。", field="resource")
@@ -62,7 +61,7 @@ def clear_cart():
 
 @bp.post("/cart/checkout")
 def checkout():
-    created = services().sharing.checkout(current_actor(), _json_body(None))
+    created = services().sharing.checkout(current_actor(), json_body(None))
     return jsonify({"items": [_request(r) for r in created]}), 201
 
 
@@ -82,13 +81,13 @@ def show_request(request_id: int):
 
 @bp.patch("/requests/<int:request_id>")
 def update_request(request_id: int):
-    services().sharing.update_draft(current_actor(), request_id, _json_body(None))
+    services().sharing.update_draft(current_actor(), request_id, json_body(None))
     return jsonify(_detail(services().sharing.dossier(current_actor(), request_id)))
 
 
 @bp.post("/requests/<int:request_id>/<action>")
 def act(request_id: int, action: str):
-    services().sharing.perform(current_actor(), request_id, action, _json_body(None))
+    services().sharing.perform(current_actor(), request_id, action, json_body(None))
     return jsonify(_detail(services().sharing.dossier(current_actor(), request_id)))
 
 
@@ -100,7 +99,7 @@ def messages(request_id: int):
 
 @bp.post("/requests/<int:request_id>/messages")
 def post_message(request_id: int):
-    body = _json_body("body")
+    body = json_body("body")
     return jsonify(_message(services().sharing.attachments.post_message(current_actor(), request_id,
                                                                         body.get("body")))), 201
 
@@ -133,7 +132,7 @@ def download_document(request_id: int, document_id: int):
     document, handle = services().sharing.attachments.open_document(current_actor(), request_id, document_id)
     # The type is the uploader's claim: anything but a few inert formats goes out as bytes, never as a page.
     mimetype = document.content_type if document.content_type in SAFE_TYPES else "application/octet-stream"
-    return Response(_chunks(handle), mimetype=mimetype, headers={
+    return streamed(handle, mimetype, headers={
         "Content-Disposition": f"attachment; filename=\"document\"; filename*=UTF-8''{quote(document.file_name)}",
         "X-Content-Type-Options": "nosniff"})
 
@@ -146,7 +145,7 @@ def outputs(request_id: int):
 
 @bp.post("/requests/<int:request_id>/outputs")
 def report_output(request_id: int):
-    body = _json_body("kind", "title", "doi", "number", "year", "resources")
+    body = json_body("kind", "title", "doi", "number", "year", "resources")
     resources = body.get("resources")
     if resources is not None and (not isinstance(resources, list) or not all(isinstance(r, str) for r in resources)):
         raise InvalidInput("resources must list resource identifiers.", "resources 须列出资源编号。", field="resources")
@@ -176,7 +175,7 @@ def notifications():
 
 @bp.post("/notifications/<int:notification_id>/read")
 def mark_read(notification_id: int):
-    _json_body()
+    json_body()
     return jsonify(_notification(services().sharing.notifications.mark_read(current_actor(), notification_id)))
 
 
@@ -188,7 +187,7 @@ def current_agreement():
 
 @bp.post("/agreements")
 def publish_agreement():
-    body = _json_body("center", "domain", "title_zh", "title_en", "text_zh", "text_en")
+    body = json_body("center", "domain", "title_zh", "title_en", "text_zh", "text_en")
     agreement = services().sharing.agreements.publish(
         current_actor(), body.get("center"), body.get("domain"), body.get("title_zh"), body.get("title_en"),
         body.get("text_zh"), body.get("text_en"))
@@ -296,29 +295,3 @@ def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat()
 
 
-def _chunks(handle: BinaryIO) -> Iterator[bytes]:
-    with handle:
-        while chunk := handle.read(CHUNK_BYTES):
-            yield chunk
-
-
-def _json_body(*allowed: str | None) -> dict[str, Any]:
-    """The JSON object of a request (an empty body is an empty object). Members outside `allowed` are refused,
-    so a misspelt option fails loudly; pass None to leave the checking to the service."""
-    raw = request.get_data(cache=True)
-    if not raw.strip():
-        return {}
-    try:
-        body = json.loads(raw)
-    except ValueError as error:
-        raise InvalidInput(f"The request body is not valid JSON: {error}.", f"请求体不是有效的 JSON：{error}。",
-                           field="body") from None
-    if not isinstance(body, dict):
-        raise InvalidInput("The request body must be a JSON object.", "请求体须为 JSON 对象。", field="body")
-    if None not in allowed:
-        unknown = sorted(set(body) - set(allowed))
-        if unknown:
-            accepted = ", ".join(a for a in allowed if a) or "none"
-            raise InvalidInput(f"Unknown member(s): {', '.join(unknown)}; accepted: {accepted}.",
-                               f"未知字段：{'、'.join(unknown)}；可用字段：{accepted}。", field=unknown[0])
-    return body

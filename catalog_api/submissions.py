@@ -3,21 +3,21 @@ This module parses requests and renders documents; who may see or do what, and w
 from __future__ import annotations
 
 import json
-from typing import Any, BinaryIO, Iterator
+from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request, url_for
 from werkzeug.datastructures import FileStorage, MultiDict
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from catalog.errors import InvalidInput, PayloadTooLarge
-from catalog.web import current_actor, services
+from catalog.web import current_actor, services, streamed
 from catalog_api.callers import require_caller
 from catalog.services.submissions import as_document
+from catalog_api.bodies import json_body
 from ingest.suggestions import DEFAULT_MIN_CONFIDENCE
 
 bp = Blueprint("api_submissions", __name__, url_prefix="/api/submissions")
 
-CHUNK_BYTES = 1 << 16
 BOOLEANS = {"true": True, "1": True, "yes": True, "on": True, "false": False, "0": False, "no": False, "off": False}
 UPLOAD_FIELDS = {"file", "center", "domain", "sharing_mode", "full_replace", "mapping", "accept_suggestions"}
 
@@ -67,20 +67,20 @@ def show(submission_id: int):
 @bp.get("/<int:submission_id>/report.json")
 def report_json(submission_id: int):
     handle = services().submissions.report(current_actor(), submission_id)
-    return Response(_chunks(handle), mimetype="application/json")
+    return streamed(handle, "application/json")
 
 
 @bp.get("/<int:submission_id>/report.csv")
 def report_csv(submission_id: int):
     handle = services().submissions.report(current_actor(), submission_id, "csv")
-    return Response(_chunks(handle), mimetype="text/csv", headers={
+    return streamed(handle, "text/csv", headers={
         "Content-Disposition": f'attachment; filename="submission-{submission_id}-report.csv"'})
 
 
 # ---------------------------------------------------------------------- review steps
 @bp.post("/<int:submission_id>/submit")
 def submit(submission_id: int):
-    body = _json_body("valid_rows_only")
+    body = json_body("valid_rows_only")
     valid_rows_only = body.get("valid_rows_only", False)
     if not isinstance(valid_rows_only, bool):
         raise _field_error("valid_rows_only", "valid_rows_only must be true or false.",
@@ -90,13 +90,13 @@ def submit(submission_id: int):
 
 @bp.post("/<int:submission_id>/approve")
 def approve(submission_id: int):
-    _json_body()
+    json_body()
     return _rendered(services().submissions.approve(current_actor(), submission_id))
 
 
 @bp.post("/<int:submission_id>/reject")
 def reject(submission_id: int):
-    reason = _json_body("reason").get("reason")
+    reason = json_body("reason").get("reason")
     if not isinstance(reason, str) or not reason.strip():
         raise _field_error("reason", "A rejection needs a reason: send {\"reason\": \"…\"}.",
                            "退回须说明理由：请发送 {\"reason\": \"…\"}。")
@@ -105,7 +105,7 @@ def reject(submission_id: int):
 
 @bp.post("/<int:submission_id>/withdraw")
 def withdraw(submission_id: int):
-    _json_body()
+    json_body()
     return _rendered(services().submissions.withdraw(current_actor(), submission_id))
 
 
@@ -135,12 +135,6 @@ def _progress(submission) -> dict[str, Any]:
     state = submission.state.value
     phase = "queued" if state == "uploaded" else (submission.phase or "reading") if state == "validating" else "done"
     return {"phase": phase, "rows_done": submission.rows_done, "rows_total": submission.rows_total}
-
-
-def _chunks(handle: BinaryIO) -> Iterator[bytes]:
-    with handle:
-        while chunk := handle.read(CHUNK_BYTES):
-            yield chunk
 
 
 # ---------------------------------------------------------------------- request parsing
@@ -210,22 +204,3 @@ def _mapping(form: MultiDict[str, str]) -> dict[str, Any] | None:
     return mapping
 
 
-def _json_body(*allowed: str) -> dict[str, Any]:
-    """The JSON object a review step takes (an empty body is an empty object); unknown members are refused, so
-    a misspelt option fails loudly instead of being ignored."""
-    raw = request.get_data(cache=True)
-    if not raw.strip():
-        return {}
-    try:
-        body = json.loads(raw)
-    except ValueError as error:
-        raise _field_error("body", f"The request body is not valid JSON: {error}.",
-                           f"请求体不是有效的 JSON：{error}。") from None
-    if not isinstance(body, dict):
-        raise _field_error("body", "The request body must be a JSON object.", "请求体须为 JSON 对象。")
-    unknown = sorted(set(body) - set(allowed))
-    if unknown:
-        accepted = ", ".join(allowed) or "none"
-        raise _field_error(unknown[0], f"Unknown member(s): {', '.join(unknown)}; accepted: {accepted}.",
-                           f"未知字段：{'、'.join(unknown)}；可用字段：{accepted}。")
-    return body

@@ -7,14 +7,14 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, Response, flash, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from werkzeug.datastructures import FileStorage, MultiDict
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from catalog.enums import DOMAIN_LABELS, SHARING_MODE_LABELS, Role, SubmissionState
 from catalog.errors import InvalidInput, Unauthenticated
-from catalog.web import current_actor, services
+from catalog.web import current_actor, services, streamed
 from catalog.services.failing_rows import write_failing_rows
 from catalog.services.inspection import column_samples, unknown_terms, upload_targets
 from ingest.mapping import MappingError, load_mapping_file, mapping_spec
@@ -178,11 +178,8 @@ def submission(submission_id: int):
 @bp.get("/submissions/<int:submission_id>/report.<any(json, csv):kind>")
 def report_download(submission_id: int, kind: str):
     handle = services().submissions.report(current_actor(), submission_id, kind)
-    body = iter(lambda: handle.read(1 << 16), b"")
-    response = Response(body, mimetype="application/json" if kind == "json" else "text/csv")
-    response.call_on_close(handle.close)
-    response.headers["Content-Disposition"] = f'attachment; filename="submission-{submission_id}-report.{kind}"'
-    return response
+    return streamed(handle, "application/json" if kind == "json" else "text/csv", headers={
+        "Content-Disposition": f'attachment; filename="submission-{submission_id}-report.{kind}"'})
 
 
 @bp.get("/submissions/<int:submission_id>/failing-rows.xlsx")
@@ -191,10 +188,8 @@ def failing_rows(submission_id: int):
     spool = tempfile.SpooledTemporaryFile(max_size=16 << 20)
     write_failing_rows(services().submissions, current_actor(), submission_id, spool, language())
     spool.seek(0)
-    response = Response(iter(lambda: spool.read(1 << 16), b""), mimetype=XLSX)
-    response.call_on_close(spool.close)
-    response.headers["Content-Disposition"] = f'attachment; filename="submission-{submission_id}-failing-rows.xlsx"'
-    return response
+    return streamed(spool, XLSX, headers={
+        "Content-Disposition": f'attachment; filename="submission-{submission_id}-failing-rows.xlsx"'})
 
 
 def field_labels(domain: str) -> dict[str, str]:

@@ -14,7 +14,7 @@ class CatalogError(Exception):
     def __init__(self, message_en: str, message_zh: str | None = None, **detail):
         super().__init__(message_en)
         self.message = {"en": message_en, "zh": message_zh or message_en}
-        self.detail = detail
+        self.detail = {name: value for name, value in detail.items() if value is not None}
 
 
 class NotFound(CatalogError):

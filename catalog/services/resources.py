@@ -163,12 +163,7 @@ class ResourceService:
     def get(self, actor: Actor, identifier: str) -> Resource:
         """One resource by identifier; a record the actor may not see is reported as not found."""
         with self.session_factory() as session:
-            resource = session.scalar(select(Resource).where(Resource.identifier == identifier,
-                                                             Resource.is_deleted.is_(False)))
-            if resource is None or not may_see(actor, resource.sharing_mode, resource.center_id,
-                                               resource.center.department_id):
-                raise NotFound(f"No resource {identifier!r}.", f"没有资源 {identifier!r}。")
-            return resource
+            return visible_resource(session, actor, identifier)
 
     def view(self, actor: Actor, identifier: str) -> dict[str, Any]:
         """A resource as the actor may see it: precise coordinates of restricted records are generalised
@@ -236,3 +231,14 @@ class ResourceService:
     def count(self) -> int:
         with self.session_factory() as session:
             return session.scalar(select(func.count()).select_from(Resource).where(Resource.is_deleted.is_(False)))
+
+
+def visible_resource(session: Session, actor: Actor, identifier: str, field: str | None = None) -> Resource:
+    """The published resource with this identifier, if the actor may see it; NotFound otherwise, in the same
+    words whether it does not exist or is hidden from them, so its existence is not revealed."""
+    resource = session.scalar(select(Resource).where(Resource.identifier == identifier,
+                                                     Resource.is_deleted.is_(False)))
+    if resource is None or not may_see(actor, resource.sharing_mode, resource.center_id,
+                                       resource.center.department_id):
+        raise NotFound(f"No resource {identifier!r}.", f"没有资源 {identifier!r}。", field=field)
+    return resource

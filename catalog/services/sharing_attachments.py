@@ -15,9 +15,10 @@ from catalog.db import transaction
 from catalog.enums import Domain
 from catalog.errors import Forbidden, InvalidInput, parse_choice, InvalidState, NotFound, PayloadTooLarge, StorageFailed
 from catalog.models import Output, OutputResource, RequestDocument, RequestMessage, Resource, SharingRequest
-from catalog.permissions import Actor, may_see
+from catalog.permissions import Actor
 from catalog.services.audit import record
 from catalog.services.notifications import Notifier
+from catalog.services.resources import visible_resource
 from catalog.services.sharing_access import announce, load_request
 from catalog.services.sharing_states import Party
 from catalog.sharing_enums import DOCUMENT_KIND_LABELS, DocumentKind, OutputKind, RequestState as State
@@ -194,11 +195,7 @@ class AttachmentService:
     def outputs_for_resource(self, actor: Actor, identifier: str) -> list[Output]:
         """The outputs that used a resource, for its page; NotFound for a record the actor may not see."""
         with self.session_factory() as session:
-            resource = session.scalar(select(Resource).where(Resource.identifier == identifier,
-                                                             Resource.is_deleted.is_(False)))
-            if resource is None or not may_see(actor, resource.sharing_mode, resource.center_id,
-                                               resource.center.department_id):
-                raise NotFound(f"No resource {identifier!r}.", f"没有资源 {identifier!r}。")
+            resource = visible_resource(session, actor, identifier)
             return list(session.scalars(select(Output).join(OutputResource)
                                         .where(OutputResource.resource_id == resource.id)
                                         .order_by(Output.reported_at.desc(), Output.id.desc())))

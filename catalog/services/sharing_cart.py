@@ -17,6 +17,7 @@ from catalog.models import CartItem, RequestItem, Resource, SharingRequest, User
 from catalog.permissions import Actor, may_see
 from catalog.services.audit import record
 from catalog.sharing_enums import Purpose, RequestState, RequestType
+from catalog.services.resources import visible_resource
 
 MAX_QUANTITY = 10_000
 TEXT_LIMITS = {"project": 500, "funding": 500, "intended_use": 5000, "shipping_address": 1000}
@@ -58,11 +59,7 @@ class RequestDetails:
 def requestable_resource(session: Session, actor: Actor, identifier: str) -> Resource:
     """The published resource, if the actor may request it: NotFound when they may not see it, Forbidden when
     it is confidential (which its own curators can see, but nobody may request)."""
-    resource = session.scalar(select(Resource).where(Resource.identifier == identifier,
-                                                     Resource.is_deleted.is_(False)))
-    if resource is None or not may_see(actor, resource.sharing_mode, resource.center_id,
-                                       resource.center.department_id):
-        raise NotFound(f"No resource {identifier!r}.", f"没有资源 {identifier!r}。", field="resource")
+    resource = visible_resource(session, actor, identifier, field="resource")
     if resource.sharing_mode == SharingMode.CONFIDENTIAL:
         raise Forbidden(f"{identifier} is confidential and cannot be requested.",
                         f"{identifier} 为保密资源，不可申请。", field="resource")

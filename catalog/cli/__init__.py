@@ -9,11 +9,11 @@ from typing import Any
 
 import click
 
-from catalog.cli.common import (DOMAIN_CODES, OPERATOR, emit, json_option, suggestion_options,
+from catalog.cli.common import (DOMAIN_CODES, OPERATOR, choices, emit, json_option, suggestion_options,
                                 with_services)
 from catalog.cli.export import export
 from catalog.config import ConfigError, mask_password
-from catalog.enums import CenterStatus, Domain, Role
+from catalog.enums import CenterStatus, Domain, Role, SharingMode, SubmissionState
 from catalog.permissions import Actor
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -214,7 +214,7 @@ def submission_text(submission) -> str:
 @click.option("--domain", type=click.Choice(DOMAIN_CODES), help="Needed when the center holds several domains.")
 @click.option("--mapping", "mapping_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Mapping file (see `catalog validate --help`).")
-@click.option("--sharing-mode", type=click.Choice(["open", "on_request", "restricted", "confidential"]),
+@click.option("--sharing-mode", type=choices(SharingMode),
               help="Sharing mode of rows that do not state one (default: open).")
 @click.option("--valid-rows-only", is_flag=True, help="Submit the valid rows even if other rows have errors.")
 @click.option("--full-replace", is_flag=True, help="On approval, delete the center's records missing from the file.")
@@ -305,8 +305,7 @@ def submissions():
 
 
 @submissions.command("list")
-@click.option("--state", type=click.Choice(["uploaded", "validating", "validated", "submitted", "approved",
-                                            "rejected", "withdrawn", "failed"]))
+@click.option("--state", type=choices(SubmissionState))
 @click.option("--center", "center_code")
 @json_option
 @with_services
@@ -378,7 +377,7 @@ def user():
 @user.command("create")
 @click.option("--username", required=True)
 @click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
-@click.option("--role", required=True, type=click.Choice([r.value for r in Role]))
+@click.option("--role", required=True, type=choices(Role))
 @click.option("--center", "center_code", help="Center code (curators).")
 @click.option("--department", "department_code", help="Department code (reviewers).")
 @click.option("--email")
@@ -403,12 +402,12 @@ def center():
 @click.option("--code", required=True, help="Capital letters and digits; part of every identifier.")
 @click.option("--name-zh", required=True)
 @click.option("--name-en", required=True)
-@click.option("--domain", type=click.Choice([d.value for d in Domain]))
+@click.option("--domain", type=choices(Domain))
 @click.option("--host-institution-zh")
 @click.option("--host-institution-en")
 @click.option("--department", "department_code", help="Code of the supervising department.")
 @click.option("--status", default=CenterStatus.RECOGNISED.value, show_default=True,
-              type=click.Choice([s.value for s in CenterStatus]))
+              type=choices(CenterStatus))
 @json_option
 @with_services
 def center_create(services, code, name_zh, name_en, domain, host_institution_zh, host_institution_en,

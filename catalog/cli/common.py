@@ -14,6 +14,11 @@ from catalog.permissions import Actor
 
 OPERATOR = Actor.operator()
 DOMAIN_CODES = [domain.value for domain in Domain]
+
+
+def choices(enum_class) -> click.Choice:
+    """The values of an enum, as a click option type: the command line offers what the platform accepts."""
+    return click.Choice([member.value for member in enum_class])
 json_option = click.option("--json", "as_json", is_flag=True, help="Print one JSON document on stdout.")
 
 

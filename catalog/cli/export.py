@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from catalog.cli.common import emit, with_services
+from catalog.cli.common import choices, emit, with_services
 from catalog.enums import Domain
 from catalog.permissions import Actor
 
@@ -30,7 +30,7 @@ def selection_options(command):
             click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
                          help="File to write (replaced when it exists)."),
             click.option("--center", help="Code of one center: its records only."),
-            click.option("--domain", type=click.Choice([domain.value for domain in Domain]),
+            click.option("--domain", type=choices(Domain),
                          help="One resource domain (with --center: one dataset)."),
             click.option("--query", "text", default="", help="Search text: export the records it finds."),
             click.option("--filter", "filters", multiple=True, metavar="FIELD=VALUE",

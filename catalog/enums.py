@@ -3,24 +3,12 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-
-class Domain(StrEnum):
-    PLANT_GERMPLASM = "plant_germplasm"
-    ANIMAL_GERMPLASM = "animal_germplasm"
-    MICROBIAL_STRAIN = "microbial_strain"
-    BIOLOGICAL_SPECIMEN = "biological_specimen"
-    GEOLOGICAL_SPECIMEN = "geological_specimen"
-    EXPERIMENTAL_MATERIAL = "experimental_material"
+from schemas.registry import DOMAINS, describe
 
 
-DOMAIN_LABELS: dict[str, dict[str, str]] = {
-    Domain.PLANT_GERMPLASM: {"zh": "植物种质资源", "en": "Plant germplasm"},
-    Domain.ANIMAL_GERMPLASM: {"zh": "动物种质资源", "en": "Animal germplasm"},
-    Domain.MICROBIAL_STRAIN: {"zh": "微生物菌毒种", "en": "Microbial strains"},
-    Domain.BIOLOGICAL_SPECIMEN: {"zh": "生物标本", "en": "Biological specimens"},
-    Domain.GEOLOGICAL_SPECIMEN: {"zh": "岩矿化石标本", "en": "Rock, mineral and fossil specimens"},
-    Domain.EXPERIMENTAL_MATERIAL: {"zh": "实验材料", "en": "Experimental materials"},
-}
+# The domains are declared once, in schemas/registry.py; the enum and the labels are read from there.
+Domain = StrEnum("Domain", {name.upper(): name for name in DOMAINS})
+DOMAIN_LABELS: dict[str, dict[str, str]] = {domain: describe(domain.value).labels for domain in Domain}
 
 
 class SharingMode(StrEnum):

@@ -229,3 +229,6 @@ def basis_of_record(payload: dict) -> str:
     """The Darwin Core class of a record that states none: a live animal is living, cryopreserved material
     (semen, embryos, cells) is a sample."""
     return "LivingSpecimen" if payload.get("material_type") == "live_animal" else "MaterialSample"
+
+
+LABELS = {"zh": "动物种质资源", "en": "Animal germplasm"}   # the domain's name on pages, facets and exports

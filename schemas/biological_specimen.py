@@ -133,3 +133,6 @@ CHECKS = (basis_is_a_specimen,)
 def basis_of_record(payload: dict) -> str:
     """The Darwin Core class of a specimen that states none (the field is required, so only older records)."""
     return "PreservedSpecimen"
+
+
+LABELS = {"zh": "生物标本", "en": "Biological specimens"}   # the domain's name on pages, facets and exports

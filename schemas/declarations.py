@@ -19,6 +19,15 @@ NAMESPACES = {
 }
 # Terms with no published IRI live in the platform's own namespace, resolved under the public base URL.
 PLATFORM_PREFIX = "cat"
+# The groups a field may belong to (term(group=…)), with their names (zh, en) for the pages that show a record.
+GROUP_LABELS: dict[str, tuple[str, str]] = {
+    "identification": ("标识", "Identification"), "taxon": ("分类", "Taxonomy"), "origin": ("产地", "Origin"),
+    "collection": ("采集", "Collecting"), "preservation": ("保存", "Preservation"), "sharing": ("共享", "Sharing"),
+    "geology": ("地质背景", "Geological context"), "breeding": ("育种", "Breeding"), "breed": ("品种", "Breed"),
+    "donor": ("供体", "Donor"), "acquisition": ("获取", "Acquisition"), "biosafety": ("生物安全", "Biosafety"),
+    "culture": ("培养", "Culture"), "genetics": ("遗传", "Genetics"), "material": ("材料", "Material"),
+    "characteristics": ("特征", "Characteristics"), "quality": ("质量", "Quality"), "other": ("其他", "Other"),
+}
 
 
 class Kind(StrEnum):

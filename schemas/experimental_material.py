@@ -296,3 +296,6 @@ FILE_EVIDENCE = {"material_type": (
 def basis_of_record(payload: dict) -> str:
     """The Darwin Core class of a material that states none: a sample of something."""
     return "MaterialSample"
+
+
+LABELS = {"zh": "实验材料", "en": "Experimental materials"}   # the domain's name on pages, facets and exports

@@ -7,7 +7,7 @@ from typing import Any
 from marshmallow import ValidationError, fields
 
 from schemas import parsing
-from schemas.declarations import NAMESPACES, PLATFORM_PREFIX, Declaration, Kind, Level
+from schemas.declarations import GROUP_LABELS, NAMESPACES, PLATFORM_PREFIX, Declaration, Kind, Level
 from schemas.field_checks import Flagged, Rejected, cell_parser
 
 __all__ = ["NAMESPACES", "PLATFORM_PREFIX", "Declaration", "DeclaredField", "Kind", "Level", "declaration_of", "term"]
@@ -60,6 +60,8 @@ def term(kind: Kind, term_name: str, *, zh: str, en: str, required: bool = False
     prefix = term_name.partition(":")[0]
     if prefix not in NAMESPACES and prefix != PLATFORM_PREFIX:
         raise ValueError(f"unknown namespace prefix in {term_name!r}")
+    if group not in GROUP_LABELS:
+        raise ValueError(f"unknown field group {group!r} for {term_name!r}; declared groups: {', '.join(GROUP_LABELS)}")
     level = Level.REQUIRED if required else Level.RECOMMENDED if recommended else Level.OPTIONAL
     spec = dict(kind=kind, level=level, term=term_name, labels={"en": en, "zh": zh},
                 description={"en": description_en, "zh": description_zh}, group=group, vocabulary=vocabulary,

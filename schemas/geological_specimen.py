@@ -321,3 +321,6 @@ def basis_of_record(payload: dict) -> str:
     sample_type = payload.get("sample_type")
     return ("FossilSpecimen" if sample_type == "fossil" else
             "MaterialSample" if sample_type in ("thin_section", "polished_section") else "MaterialEntity")
+
+
+LABELS = {"zh": "岩矿化石标本", "en": "Rock, mineral and fossil specimens"}   # the domain's name on pages, facets and exports

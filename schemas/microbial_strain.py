@@ -235,3 +235,6 @@ class MicrobialStrainSchema(CoreSchema):
 def basis_of_record(payload: dict) -> str:
     """The Darwin Core class of a strain that states none: a culture is alive."""
     return "LivingSpecimen"
+
+
+LABELS = {"zh": "微生物菌毒种", "en": "Microbial strains"}   # the domain's name on pages, facets and exports

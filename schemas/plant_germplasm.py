@@ -364,3 +364,6 @@ class PlantGermplasmSchema(CoreSchema):
 def basis_of_record(payload: dict) -> str:
     """The Darwin Core class of an accession that states none: the material is alive."""
     return "LivingSpecimen"
+
+
+LABELS = {"zh": "植物种质资源", "en": "Plant germplasm"}   # the domain's name on pages, facets and exports

@@ -21,6 +21,7 @@ class DomainDescription:
     schema: type[Schema]
     fields: tuple[Declaration, ...]
     default_basis: Callable[[dict], str]   # the module's basis_of_record(payload): its class when none is stated
+    labels: dict[str, str]                 # the domain's name: {"zh": …, "en": …}
     checks: tuple = ()   # the domain module's own row checks (its CHECKS), run after the shared ones
     file_evidence: dict = field(default_factory=dict)  # field → Evidence of its value for a whole file
 
@@ -57,6 +58,7 @@ def describe(domain: str) -> DomainDescription:
     fields = tuple(declaration_of(name, declared[name]) for name in order
                    if isinstance(declared[name], DeclaredField))
     return DomainDescription(domain=domain, schema=schema, fields=fields, default_basis=module.basis_of_record,
+                             labels=dict(module.LABELS),
                              checks=tuple(getattr(module, "CHECKS", ())),
                              file_evidence=dict(getattr(module, "FILE_EVIDENCE", {})))
 

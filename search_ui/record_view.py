@@ -7,15 +7,8 @@ from typing import Any
 
 import vocabularies
 from schemas import describe
+from schemas.declarations import GROUP_LABELS
 
-GROUP_LABELS = {
-    "identification": ("标识", "Identification"), "taxon": ("分类", "Taxonomy"), "origin": ("产地", "Origin"),
-    "collection": ("采集", "Collecting"), "preservation": ("保存", "Preservation"), "sharing": ("共享", "Sharing"),
-    "geology": ("地质背景", "Geological context"), "breeding": ("育种", "Breeding"), "breed": ("品种", "Breed"),
-    "donor": ("供体", "Donor"), "acquisition": ("获取", "Acquisition"), "biosafety": ("生物安全", "Biosafety"),
-    "culture": ("培养", "Culture"), "genetics": ("遗传", "Genetics"), "material": ("材料", "Material"),
-    "characteristics": ("特征", "Characteristics"), "quality": ("质量", "Quality"), "other": ("其他", "Other"),
-}
 
 
 @dataclass(frozen=True)
@@ -37,7 +30,7 @@ def grouped_fields(record: dict[str, Any], language: str, base_url: str) -> list
         shown = _display(value, declaration.vocabulary, language, base_url)
         groups.setdefault(declaration.group, []).append(
             FieldLine(declaration.name, declaration.labels[language], shown, declaration.term_uri))
-    titles = {group: GROUP_LABELS.get(group, (group, group))[0 if language == "zh" else 1] for group in groups}
+    titles = {group: GROUP_LABELS[group][0 if language == "zh" else 1] for group in groups}
     return [(titles[group], lines) for group, lines in groups.items()]
 
 

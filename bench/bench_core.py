@@ -9,7 +9,7 @@ from itertools import groupby
 
 from catalog.app import build_services, initialise
 from catalog.config import Settings
-from catalog.demo_data import DEMO_CENTERS, DEMO_DEPARTMENTS, demo_resources
+from catalog.demo.data import DEMO_CENTERS, DEMO_DEPARTMENTS, demo_resources
 from catalog.permissions import Actor
 from catalog.search.query import Query
 

@@ -28,7 +28,7 @@ from typing import Any, Callable, Iterator
 
 from bench.bench_ingest import REMARKS, _Memory
 from bench.search_engines import ENGINES, SORT_BASE, analysed
-from catalog.demo_data import _BUILDERS, DEMO_CENTERS
+from catalog.demo.data import _BUILDERS, DEMO_CENTERS
 from catalog.generalise import generalised
 from catalog.search.analysis import analyse
 from catalog.search.documents import _text_values

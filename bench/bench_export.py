@@ -23,7 +23,7 @@ from sqlalchemy import select
 
 from catalog.app import build_services, initialise
 from catalog.demo import validated
-from catalog.demo_data import DEMO_CENTERS, DEMO_DEPARTMENTS, demo_resources
+from catalog.demo.data import DEMO_CENTERS, DEMO_DEPARTMENTS, demo_resources
 from catalog.exports.selection import Selection
 from catalog.models import Resource
 from catalog.permissions import Actor

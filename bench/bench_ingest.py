@@ -58,14 +58,14 @@ REMARKS = ("采集时天气晴", "specimen partly damaged", "送检 DNA 条形�
 def write_specimen_file(path: Path, rows: int, seed: int = DEFAULT_SEED) -> dict[str, int]:
     """Write `rows` specimen records as UTF-8 CSV; returns how many of each planted quirk it holds.
 
-    Records come from the demo generator (catalog.demo_data) for the two specimen centers, flattened to
+    Records come from the demo generator (catalog.demo.data) for the two specimen centers, flattened to
     Darwin Core columns with unique catalogue numbers. About 0.3% of rows carry an error (unparseable or
     out-of-range coordinate, unknown basisOfRecord, negative count, repeated catalogue number) and a few
     percent a warning (Chinese or compact date, swapped coordinates, placeholder words, padded text);
     some remarks hold commas, quotes or a line break.
     """
-    from catalog.demo_data import DEMO_CENTERS, _specimen  # the realistic record generator
-    from catalog.demo_taxa import PEOPLE
+    from catalog.demo.data import DEMO_CENTERS, _specimen  # the realistic record generator
+    from catalog.demo.taxa import PEOPLE
 
     rng = random.Random(seed)
     centers = [center for center in DEMO_CENTERS if center["domain"] == DOMAIN]

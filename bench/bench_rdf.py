@@ -36,7 +36,7 @@ def run() -> list[tuple[str, float, str]]:
 
     from catalog.app import build_services, initialise
     from catalog.config import Settings
-    from catalog.demo_data import DEMO_CENTERS, DEMO_DEPARTMENTS, demo_resources
+    from catalog.demo.data import DEMO_CENTERS, DEMO_DEPARTMENTS, demo_resources
     from catalog.linked_data import ntriples
     from catalog.linked_data.catalogue import PUBLIC, write_dump
     from catalog.linked_data.graphs import add_triples

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from bench.bench_ingest import _Memory
-from catalog.demo_data import _BUILDERS, DEMO_CENTERS
+from catalog.demo.data import _BUILDERS, DEMO_CENTERS
 from catalog.enums import Domain, SharingMode
 from catalog.models import Center, Resource
 from catalog.permissions import Actor

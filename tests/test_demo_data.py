@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from sqlalchemy import String
 
-from catalog.demo_data import (DEMO_CENTERS, DEMO_DEPARTMENTS, DEMO_USERS, DUPLICATE_PAIRS, demo_resources)
+from catalog.demo.data import (DEMO_CENTERS, DEMO_DEPARTMENTS, DEMO_USERS, DUPLICATE_PAIRS, demo_resources)
 from catalog.enums import Domain, Role, SharingMode
 from catalog.models import Resource
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from catalog.demo import as_row, load_demo
-from catalog.demo_data import demo_resources
+from catalog.demo.data import demo_resources
 from catalog.permissions import Actor
 from schemas import describe
 from schemas.validation import validate

@@ -16,7 +16,7 @@ import waitress
 
 from catalog.app import create_app
 from catalog.demo import load_demo
-from catalog.demo_data import DEMO_USERS
+from catalog.demo.data import DEMO_USERS
 from tests.databases import running_services
 
 CHROMIUM = Path(os.environ.get("CATALOG_TEST_CHROMIUM", "/usr/bin/chromium"))

@@ -1,4 +1,4 @@
-"""Lookup tables for catalog.demo_data: places, taxa, breeds, strains, rocks and lab materials.
+"""Lookup tables for catalog.demo.data: places, taxa, breeds, strains, rocks and lab materials.
 
 Plain tuples only; every value here is used to fabricate clearly-labelled demo records.
 """

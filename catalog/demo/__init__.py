@@ -1,4 +1,4 @@
-"""Load the generated demo data (catalog.demo_data) through the services, once."""
+"""Load the generated demo data (catalog.demo.data) through the services, once."""
 from __future__ import annotations
 
 from itertools import groupby
@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import select
 
 import vocabularies
-from catalog.demo_data import DEMO_CENTERS, DEMO_DEPARTMENTS, DEMO_USERS, demo_resources
+from catalog.demo.data import DEMO_CENTERS, DEMO_DEPARTMENTS, DEMO_USERS, demo_resources
 from catalog.services.resources import CORE_FIELDS
 from ingest.mapping import match_header
 from schemas.validation import validate

@@ -8,7 +8,7 @@ import random
 from collections.abc import Iterator
 from typing import Any, Callable
 
-from catalog.demo_taxa import (ANIMAL_BREEDS, ANIMAL_MATERIALS, DIVISIONS, EXPERIMENTAL, FOREIGN, FOSSILS,
+from catalog.demo.taxa import (ANIMAL_BREEDS, ANIMAL_MATERIALS, DIVISIONS, EXPERIMENTAL, FOREIGN, FOSSILS,
                                HUBEI_COMMON, MICROBES, MINERALS, ORES, OTHER_PROVINCES, PEOPLE, PLANT_TAXA,
                                ROCKS, SPECIMEN_PREPARATIONS, SPECIMEN_TAXA)
 from catalog.enums import Domain, Role, SharingMode

@@ -26,7 +26,7 @@ from catalog.services.accounts import AccountService
 from catalog.services.audit import AuditService
 from catalog.services.centers import CenterService
 from catalog.services.resources import ResourceService
-from catalog.services.sharing import SharingService
+from catalog.sharing.service import SharingService
 from catalog.storage import ObjectStore, open_store
 from catalog.services.submissions import SubmissionService
 

@@ -16,7 +16,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from catalog.enums import (CenterStatus, ChangeKind, Domain, ExportFormat, ExportState, OutboxOperation, Role,
                            SharingMode, SubmissionState)
-from catalog.sharing_enums import DocumentKind, OutputKind, Purpose, RequestState, RequestType
+from catalog.sharing.enums import DocumentKind, OutputKind, Purpose, RequestState, RequestType
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",

@@ -8,7 +8,7 @@ from typing import Any
 
 from marshmallow import Schema
 
-from catalog.sharing_enums import RequestAction, RequestState
+from catalog.sharing.enums import RequestAction, RequestState
 from catalog_api.api_schemas import accounts, records, sharing, submissions
 from catalog_api.api_schemas.common import DOMAINS
 

@@ -11,10 +11,10 @@ from flask import Blueprint, jsonify, request, url_for
 from catalog.errors import InvalidInput
 from catalog.models import (Agreement, CartItem, Notification, Output, RequestDocument, RequestMessage, Resource,
                             SharingRequest)
-from catalog.services.sharing import RequestDossier
-from catalog.services.sharing_inputs import yuan
-from catalog.services.sharing_figures import CHINA_TIME
-from catalog.sharing_enums import DOCUMENT_KIND_LABELS, REQUEST_STATE_LABELS
+from catalog.sharing.service import RequestDossier
+from catalog.sharing.inputs import yuan
+from catalog.sharing.figures import CHINA_TIME
+from catalog.sharing.enums import DOCUMENT_KIND_LABELS, REQUEST_STATE_LABELS
 from catalog.web import current_actor, services, streamed
 from catalog_api.callers import require_caller
 from catalog_api.bodies import json_body

@@ -6,8 +6,8 @@ from datetime import datetime
 
 from flask_babel import gettext as _
 
-from catalog.services.sharing_figures import CHINA_TIME
-from catalog.sharing_enums import DOCUMENT_KIND_LABELS, REQUEST_STATE_LABELS
+from catalog.sharing.figures import CHINA_TIME
+from catalog.sharing.enums import DOCUMENT_KIND_LABELS, REQUEST_STATE_LABELS
 from search_ui.screen_errors import language
 
 

@@ -14,12 +14,12 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from catalog.enums import Role, SharingMode
 from catalog.errors import CatalogError, InvalidInput, NotFound, Unauthenticated
-from catalog.services.sharing_attachments import DOCUMENT_STATES, OUTPUT_STATES
-from catalog.services.sharing_cart import RequestDetails
-from catalog.services.sharing_history import RequestHistory
-from catalog.services.sharing_inputs import yuan
-from catalog.services.sharing_states import Party
-from catalog.sharing_enums import OutputKind, Purpose, RequestState, RequestType
+from catalog.sharing.attachments import DOCUMENT_STATES, OUTPUT_STATES
+from catalog.sharing.cart import RequestDetails
+from catalog.sharing.history import RequestHistory
+from catalog.sharing.inputs import yuan
+from catalog.sharing.states import Party
+from catalog.sharing.enums import OutputKind, Purpose, RequestState, RequestType
 from catalog.web import current_actor, services
 from search_ui import request_forms, screen_errors
 from search_ui.request_labels import china_time, request_label

@@ -5,7 +5,7 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from catalog.enums import SharingMode
-from catalog.sharing_enums import DocumentKind, OutputKind, Purpose, RequestAction, RequestState, RequestType
+from catalog.sharing.enums import DocumentKind, OutputKind, Purpose, RequestAction, RequestState, RequestType
 from catalog_api.api_schemas.common import DOMAINS, Bilingual, Document, Links, items_of, moment
 
 

@@ -3,7 +3,7 @@ moves through one step once; the second attempt is refused, not applied again.""
 from __future__ import annotations
 
 from catalog.errors import CatalogError
-from catalog.services.sharing_history import RequestHistory
+from catalog.sharing.history import RequestHistory
 from tests.ingest.test_concurrency import together
 from tests.sharing.conftest import P1, S1_LOW_RISK
 

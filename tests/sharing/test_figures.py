@@ -17,7 +17,7 @@ DETAILS = {"request_type": "material", "purpose": "academic", "intended_use": "è
 @pytest.fixture
 def clock(monkeypatch):
     now = [T0]
-    monkeypatch.setattr("catalog.services.sharing.utcnow", lambda: now[0])
+    monkeypatch.setattr("catalog.sharing.service.utcnow", lambda: now[0])
     return now
 
 

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from catalog.models import AuditEntry
-from catalog.services.sharing_figures import CHINA_TIME
+from catalog.sharing.figures import CHINA_TIME
 from tests.sharing.api import act, assert_problem, auth, call, checkout, fulfil, submit
 from tests.sharing.conftest import CURATOR_OF, G1, P1, P3_RESTRICTED, S1_LOW_RISK
 

@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from catalog.sharing_enums import RequestAction
+from catalog.sharing.enums import RequestAction
 from tests.sharing.api import act, assert_problem, auth, call, checkout, submit
 from tests.sharing.conftest import OPERATOR, P1, P2_CONFIDENTIAL, record
 

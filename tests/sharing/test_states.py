@@ -7,8 +7,8 @@ from dataclasses import dataclass
 import pytest
 
 from catalog.errors import Forbidden, InvalidState
-from catalog.services.sharing_states import CANCELLABLE, TRANSITIONS, Party, transition_for
-from catalog.sharing_enums import Purpose, RequestAction as Action, RequestState as State, RequestType
+from catalog.sharing.states import CANCELLABLE, TRANSITIONS, Party, transition_for
+from catalog.sharing.enums import Purpose, RequestAction as Action, RequestState as State, RequestType
 from tests.databases import running_services
 from tests.sharing.conftest import P1, populate
 

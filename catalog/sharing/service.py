@@ -20,15 +20,15 @@ from catalog.models import (AcceptedAgreement, Agreement, Center, Delivery, Quot
 from catalog.permissions import Actor
 from catalog.services.audit import record
 from catalog.services.notifications import Notifier
-from catalog.services.sharing_access import announce, load_request
-from catalog.services.sharing_agreements import AgreementService, required_agreements
-from catalog.services.sharing_attachments import AttachmentService, documents_required
-from catalog.services.sharing_cart import CartService, RequestDetails, may_request
-from catalog.services.sharing_citation import cite_resources
-from catalog.services.sharing_figures import service_figures
-from catalog.services.sharing_inputs import fee_lines, optional_text, request_state, required_text, yuan
-from catalog.services.sharing_states import Party, available, transition_for
-from catalog.sharing_enums import DocumentKind, RequestAction as Action, RequestState as State
+from catalog.sharing.access import announce, load_request
+from catalog.sharing.agreements import AgreementService, required_agreements
+from catalog.sharing.attachments import AttachmentService, documents_required
+from catalog.sharing.cart import CartService, RequestDetails, may_request
+from catalog.sharing.citation import cite_resources
+from catalog.sharing.figures import service_figures
+from catalog.sharing.inputs import fee_lines, optional_text, request_state, required_text, yuan
+from catalog.sharing.states import Party, available, transition_for
+from catalog.sharing.enums import DocumentKind, RequestAction as Action, RequestState as State
 from catalog.storage import ObjectStore
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100

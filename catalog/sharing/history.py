@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from catalog.models import AuditEntry
 from catalog.permissions import Actor
-from catalog.services.sharing_access import load_request
+from catalog.sharing.access import load_request
 
 PREFIX = "request."
 

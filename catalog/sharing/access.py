@@ -10,9 +10,9 @@ from catalog.errors import NotFound
 from catalog.models import RoleGrant, SharingRequest
 from catalog.permissions import Actor
 from catalog.services.notifications import Notifier
-from catalog.services.sharing_notices import Audience, notice
-from catalog.services.sharing_states import Party, parties
-from catalog.sharing_enums import RequestState
+from catalog.sharing.notices import Audience, notice
+from catalog.sharing.states import Party, parties
+from catalog.sharing.enums import RequestState
 
 
 def load_request(session: Session, actor: Actor, request_id: int,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from catalog.permissions import Actor
-from catalog.sharing_enums import Purpose, RequestAction as Action, RequestState as State, RequestType
+from catalog.sharing.enums import Purpose, RequestAction as Action, RequestState as State, RequestType
 
 
 class Party(StrEnum):

@@ -16,7 +16,7 @@ from catalog.errors import Forbidden, InvalidInput, parse_choice, InvalidState, 
 from catalog.models import CartItem, RequestItem, Resource, SharingRequest, User
 from catalog.permissions import Actor, may_see
 from catalog.services.audit import record
-from catalog.sharing_enums import Purpose, RequestState, RequestType
+from catalog.sharing.enums import Purpose, RequestState, RequestType
 from catalog.services.resources import visible_resource
 
 MAX_QUANTITY = 10_000

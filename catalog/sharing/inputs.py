@@ -5,7 +5,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, Mapping
 
 from catalog.errors import InvalidInput, parse_choice
-from catalog.sharing_enums import RequestState as State
+from catalog.sharing.enums import RequestState as State
 
 MAX_LINE_ITEMS = 50
 MAX_FEN = 10**12

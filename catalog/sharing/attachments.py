@@ -19,9 +19,9 @@ from catalog.permissions import Actor
 from catalog.services.audit import record
 from catalog.services.notifications import Notifier
 from catalog.services.resources import visible_resource
-from catalog.services.sharing_access import announce, load_request
-from catalog.services.sharing_states import Party
-from catalog.sharing_enums import DOCUMENT_KIND_LABELS, DocumentKind, OutputKind, RequestState as State
+from catalog.sharing.access import announce, load_request
+from catalog.sharing.states import Party
+from catalog.sharing.enums import DOCUMENT_KIND_LABELS, DocumentKind, OutputKind, RequestState as State
 from catalog.storage import STORAGE_FAILURES, ObjectStore, safe_file_name
 
 log = logging.getLogger(__name__)

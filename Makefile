@@ -6,7 +6,8 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 5000
 ES_PORT ?= 9200
-TEST_WORKERS ?= auto
+# Two test workers per core: many tests wait on subprocesses, servers and databases, not on the CPU.
+TEST_WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 1) * 2 )))
 FRONTEND := search_ui/frontend
 ES_SPEC := tests/search/elastic_spec
 VENDOR := search_ui/static/vendor

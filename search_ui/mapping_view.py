@@ -62,13 +62,12 @@ class MappingScreen:
 
 
 def build(domain: str, header: list[str], saved: Mapping[str, Any], suggestions: list[Suggestion],
-          samples: Mapping[str, list[str]], language: str, spec: MappingSpec | None = None,
+          samples: Mapping[str, list[str]], language: str,
           unknown: Mapping[str, list[tuple[str, int]]] | None = None) -> MappingScreen:
-    """The screen for a file: `spec` when given (a form posted back with a mistake), else the saved mapping
-    with the confident suggestions applied."""
+    """The screen for a file: its saved mapping with the confident suggestions applied."""
     sure = [s for s in suggestions if s.confidence >= DEFAULT_MIN_CONFIDENCE]
     saved_spec = mapping_spec(saved)
-    spec = spec or accepted(saved_spec, sure)
+    spec = accepted(saved_spec, sure)
     automatic = map_columns(domain, header).columns
     columns = {**automatic, **{h: f for h, f in spec.columns.items() if h in automatic}}
     reasons = {s.column: s for s in sure if s.column and s.kind in ("column", "identifier", "path")}
@@ -123,14 +122,6 @@ class PostedMapping:
     identifier: list[str] | None
     paths: dict[str, str] | None = None
     values: dict[str, dict[str, str]] | None = None
-
-    def over(self, saved: Mapping[str, Any]) -> MappingSpec:
-        spec = mapping_spec(saved)
-        return MappingSpec({**spec.columns, **self.columns},
-                           spec.defaults if self.defaults is None else self.defaults,
-                           tuple(spec.identifier if self.identifier is None else self.identifier),
-                           spec.paths if self.paths is None else self.paths,
-                           spec.values if self.values is None else self.values)
 
 
 def posted_mapping(domain: str, header: list[str], form: Mapping[str, str]) -> PostedMapping:

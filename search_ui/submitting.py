@@ -25,7 +25,6 @@ from catalog.storage import safe_file_name
 from schemas import describe
 from schemas.issues import flag_name
 from search_ui import mapping_view, screen_errors
-from search_ui.mapping_view import PostedMapping
 from search_ui.screen_errors import language, too_large, wants_json
 
 bp = Blueprint("submitting", __name__, template_folder="templates")
@@ -202,16 +201,15 @@ def mapping_form(submission_id: int):
     return mapping_screen(submission_id)
 
 
-def mapping_screen(submission_id: int, posted: PostedMapping | None = None, error: InvalidInput | None = None):
-    """The mapping screen, pre-filled with the report's suggestions; after a refused save, with what was posted
-    and why it was refused."""
+def mapping_screen(submission_id: int, error: InvalidInput | None = None):
+    """The mapping screen, pre-filled with the report's suggestions; after a refused save, with why it was
+    refused."""
     actor = current_actor()
     found = services().submissions.get(actor, submission_id)
     header = file_header(found)
     suggestions = [Suggestion.from_dict(document) for document in found.summary.get("suggestions", [])]
     screen = mapping_view.build(found.domain.value, header, found.mapping, suggestions,
                                 column_samples(services().submissions, actor, submission_id), language(),
-                                spec=posted.over(found.mapping) if posted else None,
                                 unknown=unknown_terms(services().submissions, actor, submission_id))
     page = render_template("mapping.html", submission=found, screen=screen,
                            vocabulary_lists=mapping_view.datalists(screen, language()),
@@ -239,7 +237,7 @@ def save_mapping(submission_id: int):
     except InvalidInput as error:
         if wants_json():
             raise
-        return mapping_screen(submission_id, None, error)
+        return mapping_screen(submission_id, error)
     received = revalidate(services().submissions, actor, submission_id, posted.columns, posted.defaults,
                           posted.identifier, posted.paths, posted.values)
     flash(_("The file is being validated again with your column mapping; the earlier upload was withdrawn."),

@@ -9,8 +9,8 @@ from urllib.parse import quote
 from flask import Blueprint, jsonify, request, url_for
 
 from catalog.errors import InvalidInput
-from catalog.models import (Agreement, CartItem, Notification, Output, RequestDocument, RequestMessage, Resource,
-                            SharingRequest)
+from catalog.models import Notification, Resource
+from catalog.sharing.models import Agreement, CartItem, Output, RequestDocument, RequestMessage, SharingRequest
 from catalog.sharing.service import RequestDossier
 from catalog.sharing.inputs import yuan
 from catalog.sharing.figures import CHINA_TIME

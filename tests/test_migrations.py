@@ -9,9 +9,10 @@ from catalog import migrations
 from catalog.config import Settings
 from catalog.db import make_engine
 from catalog.models import Base
+import catalog.sharing.models  # noqa: F401  (its tables join Base.metadata)
 
 TABLES = {"departments", "centers", "users", "role_grants", "api_tokens", "submissions", "resources", "staged_records",
-          "resource_history", "index_outbox", "audit_log"}
+          "resource_history", "index_outbox", "audit_log", "sharing_requests", "notifications"}
 
 
 @pytest.fixture

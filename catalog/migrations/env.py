@@ -2,6 +2,7 @@
 from alembic import context
 
 from catalog.models import Base
+import catalog.sharing.models  # noqa: F401  (its tables join Base.metadata)
 
 engine = context.config.attributes["engine"]
 

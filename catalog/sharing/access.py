@@ -7,7 +7,8 @@ from sqlalchemy.orm import Session
 from catalog.db import lock as lock_row
 from catalog.enums import Role
 from catalog.errors import NotFound
-from catalog.models import RoleGrant, SharingRequest
+from catalog.models import RoleGrant
+from catalog.sharing.models import SharingRequest
 from catalog.permissions import Actor
 from catalog.services.notifications import Notifier
 from catalog.sharing.notices import Audience, notice

@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from catalog.db import transaction
 from catalog.enums import Domain
 from catalog.errors import Forbidden, InvalidInput, parse_choice, InvalidState, NotFound, Unauthenticated
-from catalog.models import Agreement, Center, SharingRequest
+from catalog.models import Center
+from catalog.sharing.models import Agreement, SharingRequest
 from catalog.permissions import Actor
 from catalog.services.audit import record
 

@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from catalog.db import transaction
 from catalog.enums import Domain
 from catalog.errors import Forbidden, InvalidInput, parse_choice, InvalidState, NotFound, PayloadTooLarge, StorageFailed
-from catalog.models import Output, OutputResource, RequestDocument, RequestMessage, Resource, SharingRequest
+from catalog.models import Resource
+from catalog.sharing.models import Output, OutputResource, RequestDocument, RequestMessage, SharingRequest
 from catalog.permissions import Actor
 from catalog.services.audit import record
 from catalog.services.notifications import Notifier

@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from catalog.db import lock, transaction
 from catalog.enums import SharingMode
 from catalog.errors import Forbidden, InvalidInput, parse_choice, InvalidState, NotFound, Unauthenticated
-from catalog.models import CartItem, RequestItem, Resource, SharingRequest, User
+from catalog.models import Resource, User
+from catalog.sharing.models import CartItem, RequestItem, SharingRequest
 from catalog.permissions import Actor, may_see
 from catalog.services.audit import record
 from catalog.sharing.enums import Purpose, RequestState, RequestType

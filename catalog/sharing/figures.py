@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from catalog.models import Output, SharingRequest
+from catalog.sharing.models import Output, SharingRequest
 
 CHINA_TIME = timezone(timedelta(hours=8), "CST")  # no daylight saving, so a fixed offset is exact
 

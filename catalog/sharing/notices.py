@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from catalog.models import SharingRequest
+from catalog.sharing.models import SharingRequest
 from catalog.services.notifications import Notice
 
 

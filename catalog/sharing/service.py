@@ -15,8 +15,8 @@ from catalog.db import transaction
 from catalog.enums import Domain, Role
 from catalog.errors import Forbidden, InvalidInput, InvalidState, NotFound, Unauthenticated
 from catalog.mail import Mailer
-from catalog.models import (AcceptedAgreement, Agreement, Center, Delivery, Quote, RequestDocument, SharingRequest,
-                            utcnow)
+from catalog.models import Center, utcnow
+from catalog.sharing.models import AcceptedAgreement, Agreement, Delivery, Quote, RequestDocument, SharingRequest
 from catalog.permissions import Actor
 from catalog.services.audit import record
 from catalog.services.notifications import Notifier

@@ -10,7 +10,7 @@ import re
 import pytest
 from sqlalchemy import select
 
-from catalog.models import SharingRequest
+from catalog.sharing.models import SharingRequest
 from tests.sharing.conftest import G1, P1, P2_CONFIDENTIAL, P3_RESTRICTED, S2_RISK_GROUP_3, World, populate
 
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')

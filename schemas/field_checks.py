@@ -86,6 +86,7 @@ def cell_parser(declaration: Declaration) -> Callable[[str], Any]:
     """parse(text) → value, Flagged(value, issue), or raises Rejected / parsing.ParseError. A placeholder
     for a missing value gives Flagged(None, issue): the cell counts as empty."""
     kind = declaration.kind
+    base: Callable[[str], Any]
     if kind == Kind.LIST:
         base = lambda text: parsing.parse_list(text, declaration.separator)  # noqa: E731
     elif kind == Kind.DATE:
@@ -112,7 +113,7 @@ def cell_parser(declaration: Declaration) -> Callable[[str], Any]:
             low, high = declaration.minimum, declaration.maximum
             if (low is not None and value < low) or (high is not None and value > high):
                 raise Rejected(field_issue("NUMBER_OUT_OF_RANGE", declaration, value, minimum=low, maximum=high))
-        if declaration.core == "local_id" and not LOCAL_ID.match(value):
+        if declaration.core == "local_id" and isinstance(value, str) and not LOCAL_ID.match(value):
             raise Rejected(field_issue("IDENTIFIER_INVALID", declaration, value))
         if declaration.vocabulary:
             return in_vocabulary(declaration, value)
@@ -128,6 +129,8 @@ def cell_parser(declaration: Declaration) -> Callable[[str], Any]:
 
 
 def in_vocabulary(declaration: Declaration, value: Any) -> Any:
+    if declaration.vocabulary is None:
+        raise ValueError(f"{declaration.name} names no vocabulary to check its values against")
     vocabulary = vocabularies.get(declaration.vocabulary)
     if isinstance(value, list):
         items = [in_vocabulary(declaration, item) for item in value]

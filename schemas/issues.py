@@ -5,7 +5,8 @@ code keeps its name.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -203,7 +204,8 @@ class Issue:
     code: str
     field: str | None
     value: Any = None
-    params: dict[str, Any] = field(default_factory=dict)
+    # dataclasses.field in full: the class's own `field` attribute shadows the name in its body
+    params: dict[str, Any] = dataclasses.field(default_factory=dict)
     row: int | None = None
     column: str | None = None
     line: int | None = None     # where the row starts in the file: its line, or its row in a sheet

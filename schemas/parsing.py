@@ -98,7 +98,9 @@ def parse_partial_date(text: str) -> PartialDate:
     for pattern in (ISO, COMPACT, CHINESE, SLASHED):
         match = pattern.match(value)
         if match:
-            year, month, day = (None if part in (None, "--", "00") else int(part) for part in match.groups())
+            year_text, *parts = match.groups()
+            year = int(year_text)     # every pattern requires its four digits of the year
+            month, day = (None if part in (None, "--", "00") else int(part) for part in parts)
             if month is None and day is not None:
                 raise ParseError("RECORDED_DATE_INVALID")
             try:

@@ -55,8 +55,8 @@ def describe(domain: str) -> DomainDescription:
     declared = schema._declared_fields
     core_names = [name for name in CoreSchema._declared_fields]
     order = core_names + [name for name in declared if name not in core_names]
-    fields = tuple(declaration_of(name, declared[name]) for name in order
-                   if isinstance(declared[name], DeclaredField))
+    described = {name: value for name, value in declared.items() if isinstance(value, DeclaredField)}
+    fields = tuple(declaration_of(name, described[name]) for name in order if name in described)
     return DomainDescription(domain=domain, schema=schema, fields=fields, default_basis=module.basis_of_record,
                              labels=dict(module.LABELS),
                              checks=tuple(getattr(module, "CHECKS", ())),

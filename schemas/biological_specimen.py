@@ -6,6 +6,7 @@ the shared checks (schemas.checks.verbatim, places.resolve_country) read them th
 """
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from typing import Any, Iterator
 
 from schemas.checks.common import issue
@@ -120,7 +121,7 @@ class BiologicalSpecimenSchema(CoreSchema):
 
 
 def basis_is_a_specimen(values: dict[str, Any], description: DomainDescription,
-                        failed: set[str] = frozenset()) -> Iterator[Issue]:
+                        failed: AbstractSet[str] = frozenset()) -> Iterator[Issue]:
     """A specimen collection holds specimens and samples: an observation record (no physical object) is flagged."""
     basis = values.get("basis_of_record")
     if basis in OBSERVATIONS:

@@ -15,6 +15,7 @@ age_end_ma for range search.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from typing import Any, Iterator
 
 from schemas.checks.common import issue
@@ -293,7 +294,7 @@ class GeologicalSpecimenSchema(CoreSchema):
 
 
 def dimensions_are_sizes(values: dict[str, Any], description: DomainDescription,
-                         failed: set[str] = frozenset()) -> Iterator[Issue]:
+                         failed: AbstractSet[str] = frozenset()) -> Iterator[Issue]:
     """The size is length*width*height; a count of boxes or a word (碎料, 3盒) is flagged and kept."""
     size = values.get("dimensions")
     if size and not SIZE.match(size):

@@ -1,6 +1,7 @@
 """Helpers the checks share: building an issue for a declared field; the check that a record has a name."""
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from typing import Any, Iterator
 
 from schemas.issues import Issue
@@ -20,7 +21,7 @@ NAME_FIELDS = ("name_zh", "name_en", "scientific_name", "vernacular_name", "crop
 
 
 def name_present(values: dict[str, Any], description: DomainDescription,
-                 failed: set[str] = frozenset()) -> Iterator[Issue]:
+                 failed: AbstractSet[str] = frozenset()) -> Iterator[Issue]:
     fields = [description.by_name[name] for name in NAME_FIELDS if name in description.by_name]
     if not fields or any(values.get(d.name) for d in fields) or any(d.name in failed for d in fields):
         return

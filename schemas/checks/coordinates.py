@@ -5,6 +5,7 @@ stored corrected and flagged, as GBIF interprets such records; the verbatim valu
 """
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from typing import Any, Iterator
 
 import vocabularies
@@ -22,19 +23,17 @@ FIELDS = ("decimal_latitude", "decimal_longitude")
 
 
 def check(values: dict[str, Any], description: DomainDescription,
-          failed: set[str] = frozenset()) -> Iterator[Issue]:
+          failed: AbstractSet[str] = frozenset()) -> Iterator[Issue]:
     uncertainty = values.get("coordinate_uncertainty_m")
     uncertainty_invalid = uncertainty is not None and uncertainty <= 0
     if uncertainty_invalid:
         yield issue(description, "COORDINATE_UNCERTAINTY_INVALID", "coordinate_uncertainty_m", uncertainty)
         values["coordinate_uncertainty_m"] = None
     latitude, longitude = values.get("decimal_latitude"), values.get("decimal_longitude")
-    if (latitude is None) != (longitude is None):
-        if not failed & set(FIELDS):
+    if latitude is None or longitude is None:
+        if (latitude is None) != (longitude is None) and not failed & set(FIELDS):
             yield issue(description, "COORDINATE_INCOMPLETE",
                         "decimal_latitude" if latitude is None else "decimal_longitude")
-        return
-    if latitude is None:
         return
     shown = f"{latitude}, {longitude}"
     if latitude == 0 and longitude == 0:

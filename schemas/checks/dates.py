@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from collections.abc import Set as AbstractSet
 from typing import Any, Iterator
 
 from schemas import parsing
@@ -14,7 +15,7 @@ from schemas.registry import DomainDescription
 UNLIKELY_BEFORE = date(1600, 1, 1)
 
 
-def check(values: dict[str, Any], description: DomainDescription, failed: set[str] = frozenset(),
+def check(values: dict[str, Any], description: DomainDescription, failed: AbstractSet[str] = frozenset(),
           today: date | None = None) -> Iterator[Issue]:
     today = today or date.today()
     for declaration in description.fields:

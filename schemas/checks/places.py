@@ -2,6 +2,7 @@
 administrative division, checked for nesting."""
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from typing import Any, Iterator
 
 import vocabularies
@@ -13,7 +14,7 @@ CHINA = "CN"
 
 
 def resolve_country(values: dict[str, Any], description: DomainDescription,
-                    failed: set[str] = frozenset()) -> Iterator[Issue]:
+                    failed: AbstractSet[str] = frozenset()) -> Iterator[Issue]:
     """A country name column (Darwin Core country) fills an empty country code and must agree with a given one
     (GBIF's COUNTRY_MISMATCH). An unknown name was flagged by its cell and is left alone."""
     name = values.get("country")
@@ -27,7 +28,7 @@ def resolve_country(values: dict[str, Any], description: DomainDescription,
 
 
 def resolve_admin_division(values: dict[str, Any], description: DomainDescription,
-                           failed: set[str] = frozenset()) -> Iterator[Issue]:
+                           failed: AbstractSet[str] = frozenset()) -> Iterator[Issue]:
     """Sets values["admin_division"] for records in China; flags a county outside its stated province."""
     if values.get("country_code") not in (None, CHINA):
         return

@@ -1,6 +1,7 @@
 """Taxon checks: the rank fits the name's shape, and genus and specific epithet agree with the scientific name."""
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from typing import Any, Iterator
 
 from schemas.checks.common import issue
@@ -12,7 +13,7 @@ GENUS_OR_ABOVE = {"genus", "family", "order", "class", "phylum", "kingdom", "tri
 
 
 def check(values: dict[str, Any], description: DomainDescription,
-          failed: set[str] = frozenset()) -> Iterator[Issue]:
+          failed: AbstractSet[str] = frozenset()) -> Iterator[Issue]:
     name = values.get("scientific_name")
     if not name:
         return

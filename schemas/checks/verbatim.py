@@ -14,6 +14,7 @@ so what it fills is checked like any given value.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from typing import Any, Iterator
 
 from schemas import parsing
@@ -45,7 +46,7 @@ ELEVATION_RANGE = re.compile(rf"^(-?\d+(?:\.\d+)?){METRES}\s*(?:-|–|—|~|～|
 
 
 def interpret(values: dict[str, Any], description: DomainDescription,
-              failed: set[str] = frozenset()) -> Iterator[Issue]:
+              failed: AbstractSet[str] = frozenset()) -> Iterator[Issue]:
     names = description.by_name
     if "year" in names:
         yield from _date_parts(values, description, failed)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from . import derive, derive_geo
@@ -29,7 +30,7 @@ ADMIN_COMMENTS = [
 def builders(data: Path) -> dict[str, Callable[[], list[Entry]]]:
     if not (data / "transcribed/codelists.csv").is_file():
         raise SystemExit(f"{data} does not hold the shared standards files (see --shared)")
-    table = {
+    table: dict[str, Callable[[], list[Entry]]] = {
         "basis_of_record": lambda: derive.basis_of_record(data),
         "type_status": lambda: derive.type_status(data),
         "taxon_rank": lambda: derive.taxon_rank(data),
@@ -48,9 +49,9 @@ def builders(data: Path) -> dict[str, Callable[[], list[Entry]]]:
         "country": lambda: derive_geo.country(data),
     }
     for name in ("risk_group", "organism_type", "nagoya_status", "restrictions_on_use", "form_of_supply"):
-        table[name] = lambda name=name: derive.microbial(data, name)
+        table[name] = partial(derive.microbial, data, name)
     for name in HAND:
-        table[name] = lambda name=name: derive_geo.hand_table(name)
+        table[name] = partial(derive_geo.hand_table, name)
     return table
 
 

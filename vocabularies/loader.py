@@ -78,14 +78,20 @@ def parse(name: str, text: str, base: str) -> Vocabulary:
     """Build a Vocabulary from Turtle with rdflib (the slow path)."""
     from rdflib import RDF, Graph, Literal
     from rdflib.namespace import DCTERMS, OWL, SKOS, XSD
+    from rdflib.term import Node
 
     graph = Graph()
     graph.parse(data=text, format="turtle", publicID=scheme_uri(name, base))
     scheme = next(graph.subjects(RDF.type, SKOS.ConceptScheme))
     notation = {s: str(graph.value(s, SKOS.notation)) for s in graph.subjects(RDF.type, SKOS.Concept)}
 
-    def by_lang(subject: Any, predicate: Any) -> dict[str, str]:
-        return {o.language or "": str(o) for o in graph.objects(subject, predicate)}
+    def as_literal(subject: Node, predicate: Node, obj: Node) -> Literal:
+        if not isinstance(obj, Literal):
+            raise ValueError(f"{name}: {predicate} of {subject} is {obj}, not a literal")
+        return obj
+
+    def by_lang(subject: Node, predicate: Node) -> dict[str, str]:
+        return {as_literal(subject, predicate, o).language or "": str(o) for o in graph.objects(subject, predicate)}
 
     def value(literal: Literal) -> Any:
         if literal.datatype == XSD.integer:
@@ -99,7 +105,7 @@ def parse(name: str, text: str, base: str) -> Vocabulary:
         properties: dict[str, Any] = {}
         for predicate, obj in graph.predicate_objects(subject):
             if str(predicate).startswith(CAT):
-                properties[snake(str(predicate)[len(CAT):])] = value(obj)
+                properties[snake(str(predicate)[len(CAT):])] = value(as_literal(subject, predicate, obj))
         if "bbox" in properties:
             properties["bbox"] = tuple(float(part) for part in str(properties["bbox"]).split(","))
         for local, key in NOTES.items():

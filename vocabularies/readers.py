@@ -76,7 +76,8 @@ class ChartUnit:
 
 def ics_chart(folder: Path) -> list[ChartUnit]:
     """All skos:Concepts of chart.ttl, with isc2020.ttl labels for those the chart leaves unlabelled."""
-    from rdflib import RDF, RDFS, Graph, Namespace, URIRef
+    from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
+    from rdflib.term import Node
     from rdflib.namespace import SKOS
 
     chart, older = Graph(), Graph()
@@ -87,9 +88,9 @@ def ics_chart(folder: Path) -> list[ChartUnit]:
     time = Namespace("http://www.w3.org/2006/time#")
     order = URIRef("http://www.w3.org/ns/shacl#order")
 
-    def by_lang(graph: Graph, subject: URIRef, predicate: URIRef) -> dict[str, str]:
+    def by_lang(graph: Graph, subject: Node, predicate: Node) -> dict[str, str]:
         return {str(o.language): str(o) for o in graph.objects(subject, predicate)
-                if getattr(o, "language", None) in ("en", "zh")}
+                if isinstance(o, Literal) and o.language in ("en", "zh")}
 
     def local(node: object) -> str:
         return str(node).removeprefix(ISCHART)
@@ -97,6 +98,9 @@ def ics_chart(folder: Path) -> list[ChartUnit]:
     units = []
     for subject in chart.subjects(RDF.type, SKOS.Concept):
         broader = chart.value(subject, SKOS.broader)
+        position = chart.value(subject, order)
+        if not isinstance(position, Literal):
+            raise ValueError(f"{subject} has no sh:order literal in chart.ttl")
         fallback: dict[str, str] = {}
         labels = by_lang(chart, subject, SKOS.prefLabel)
         if not labels:  # isc2020 altLabels are not used: some zh ones are machine-translation errors
@@ -108,7 +112,7 @@ def ics_chart(folder: Path) -> list[ChartUnit]:
             broader=local(broader) if broader is not None else None,
             begin=Decimal(str(chart.value(chart.value(subject, time.hasBeginning), ischart.inMYA))),
             end=Decimal(str(chart.value(chart.value(subject, time.hasEnd), ischart.inMYA))),
-            order=int(chart.value(subject, order)),
+            order=int(position),
             short_code=str(chart.value(subject, SKOS.notation) or ""),
             labels=labels, definition=by_lang(chart, subject, SKOS.definition), fallback=fallback))
     return sorted(units, key=lambda u: u.order)

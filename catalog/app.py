@@ -95,13 +95,16 @@ def initialise(services: Services) -> str:
     set aside, a new index layout) is rebuilt from the database here."""
     migrations.upgrade(services.engine)
     prepare_index(services)
-    return migrations.current_revision(services.engine)
+    revision = migrations.current_revision(services.engine)
+    if revision is None:
+        raise RuntimeError("the database has no schema revision after migrating it")
+    return revision
 
 
 def prepare_index(services: Services) -> None:
     """Create the index, and rebuild it from the database when it comes up empty beside public records."""
     services.backend.ensure_index()
-    if services.backend.count() == 0 and sum(services.resources.totals_by_domain(Actor.anonymous()).values()):
+    if services.backend.count() == 0 and any(services.resources.totals_by_domain(Actor.anonymous()).values()):
         log.warning("the search index is empty but the database holds public records: rebuilding it")
         services.indexer.rebuild()
 
@@ -146,7 +149,6 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     """The web application: JSON API, web pages and /healthz over one set of services."""
     import catalog_api
     import search_ui
-    from catalog.linked_data import routes as linked_data_routes
 
     settings = settings or (services.settings if services else Settings.from_env())
     services = services or build_services(settings)
@@ -164,5 +166,4 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
 
     catalog_api.init_app(app)
     search_ui.init_app(app)
-    app.register_blueprint(linked_data_routes.bp)
     return app

@@ -8,7 +8,7 @@ from flask_babel import Babel
 from flask_wtf.csrf import CSRFProtect
 
 from catalog.web import choose_language
-from search_ui import api_docs, datasets, pages, reference, requesting, reviewing, submitting
+from search_ui import api_docs, datasets, linked_data, pages, reference, requesting, reviewing, submitting
 
 TRANSLATIONS = Path(__file__).parent / "translations"
 
@@ -29,3 +29,4 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(reviewing.bp)
     app.register_blueprint(requesting.bp)
     app.register_blueprint(api_docs.bp)
+    app.register_blueprint(linked_data.bp)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, render_template
 
 from catalog.errors import NotFound
-from catalog.linked_data.negotiation import FORMATS, negotiated_rdf
+from search_ui.negotiation import FORMATS, negotiated_rdf
 from catalog.linked_data.organisations import require_dataset
 from catalog.web import current_actor, services
 

@@ -7,7 +7,7 @@ from flask_babel import get_locale, gettext as _
 from catalog.citations import cite_record
 from catalog.enums import DOMAIN_LABELS, SHARING_MODE_LABELS
 from catalog.errors import CatalogError, NotFound
-from catalog.linked_data.negotiation import negotiated_rdf
+from search_ui.negotiation import negotiated_rdf
 from catalog.search.query import MAX_OFFSET, InvalidQuery, Query
 from catalog.web import current_actor, services, sign_in, sign_out
 from search_ui import search_view

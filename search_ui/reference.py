@@ -10,7 +10,7 @@ from rdflib import Graph, URIRef
 
 import vocabularies
 from catalog.enums import DOMAIN_LABELS
-from catalog.linked_data.negotiation import BY_SUFFIX, negotiated_graph
+from search_ui.negotiation import BY_SUFFIX, negotiated_graph
 from catalog.web import services
 from schemas import DOMAINS, describe
 

@@ -21,13 +21,7 @@ FORBIDDEN = {
 
 
 def imported_packages(path) -> set[str]:
-    found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            found |= {alias.name.split(".")[0] for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            found.add(node.module.split(".")[0])
-    return found & set(OURS)
+    return imported_top_level(path) & set(OURS)
 
 
 @pytest.mark.parametrize("package", sorted(FORBIDDEN))
@@ -91,3 +85,22 @@ def test_no_import_circles():
         if module not in state:
             visit(module, [module])
     assert circles == []
+
+
+def test_http_code_lives_in_the_web_layers():
+    """Flask is for catalog_api, search_ui, the app factory and catalog/web.py (which hands them the services);
+    services, search, exports and linked data answer Python calls only."""
+    speaks_http = sorted(path.relative_to(REPO).as_posix() for path in (REPO / "catalog").rglob("*.py")
+                         if "flask" in imported_top_level(path))
+    assert speaks_http == ["catalog/app.py", "catalog/web.py"]
+
+
+def imported_top_level(path) -> set[str]:
+    """The top-level names of every package a module imports, at any depth of its code."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found.add(node.module.split(".")[0])
+    return found

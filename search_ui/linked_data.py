@@ -6,7 +6,7 @@ from flask import Blueprint, Response, abort
 from catalog.linked_data import ntriples
 from catalog.linked_data.catalogue import dump_chunks
 from catalog.linked_data.graphs import build_graph
-from catalog.linked_data.negotiation import BY_SUFFIX, negotiated_graph
+from search_ui.negotiation import BY_SUFFIX, negotiated_graph
 from catalog.linked_data.void import void_triples
 from catalog.web import services
 

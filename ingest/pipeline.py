@@ -59,8 +59,8 @@ def check_file(path: Path, domain: str, *, file_name: str | None = None, spec: M
             for number, raw in data_rows(domain, table.rows, mapping, notes):
                 row = mapping.apply(raw.cells)
                 for column, key in spec.paths.items():
-                    if mapping.columns.get(column):
-                        row[mapping.columns[column]] = _nested(raw.cells, column, key, mapping.columns[column], domain)
+                    if target := mapping.columns.get(column):
+                        row[target] = _nested(raw.cells, column, key, target, domain)
                 for name, words in spec.values.items():
                     if (row.get(name) or "").strip() in words:
                         row[name] = words[row[name].strip()]
@@ -72,14 +72,15 @@ def check_file(path: Path, domain: str, *, file_name: str | None = None, spec: M
                 outcome = rules.validate(row, number)
                 issues = [_located(issue, number, columns, raw.line) for issue in outcome.issues]
                 issues += [_problem(problem, number, raw.line) for problem in raw.problems]
-                if outcome.record is not None:
-                    duplicate = duplicates.check(outcome.record["local_id"])
+                record = outcome.record   # None when the row has an error
+                if record is not None:
+                    duplicate = duplicates.check(record["local_id"])
                     if duplicate:
                         issues.append(_located(duplicate, number, columns, raw.line))
                 valid = not any(issue.severity == Severity.ERROR for issue in issues)
                 report.add_row(valid, issues)
-                if valid and on_record is not None:
-                    on_record(number, outcome.record)
+                if valid and record is not None and on_record is not None:
+                    on_record(number, record)
             report.details.update(_table_details(table, mapping))  # notes grow while rows are read
             report.details["notes"] += [_note_document(note) for note in notes]
     except ReadError as error:

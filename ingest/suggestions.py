@@ -175,7 +175,7 @@ def accepted(spec: MappingSpec | None, suggestions: list[Suggestion],
             columns[suggestion.column] = suggestion.field
             if suggestion.kind == "path" and suggestion.value:
                 paths[suggestion.column] = suggestion.value
-        elif suggestion.kind == "default" and suggestion.field not in defaults:
+        elif suggestion.kind == "default" and suggestion.field is not None and suggestion.field not in defaults:
             defaults[suggestion.field] = suggestion.value or ""
         elif suggestion.kind == "value_map" and suggestion.field and suggestion.values:
             values[suggestion.field] = {**suggestion.values, **values.get(suggestion.field, {})}
@@ -286,7 +286,7 @@ def _required_columns(domain: str, sample: Sample, unmapped: list[str], mapped: 
     (BacDive's "domain" column holds "Bacteria": the organism type), or a key of a column's JSON records
     does (IMAGE's "specimens" records say their "organism_part": "Hair", the material type)."""
     suggestions = []
-    candidates = [(column, None, sample.filled(column)) for column in unmapped]
+    candidates: list[tuple[str, str | None, list[str]]] = [(column, None, sample.filled(column)) for column in unmapped]
     candidates += [(column, key, values) for column in unmapped
                    for key, values in _record_values(sample, column).items()]
     for declaration in describe(domain).fields:
@@ -294,18 +294,18 @@ def _required_columns(domain: str, sample: Sample, unmapped: list[str], mapped: 
                 or declaration.name in spec.defaults:
             continue
         vocabulary = vocabularies.get(declaration.vocabulary)
-        best: tuple[float, str, str | None, list[str]] | None = None
+        best: tuple[float, str, str | None, dict[str, str]] | None = None   # its examples: value → code
         for column, key, values in candidates:
             if len(values) < sample.rows * 0.9:
                 continue
-            known = {value for value in set(values) if vocabulary.match(value) is not None}
+            known = {value: concept.code for value in set(values) if (concept := vocabulary.match(value)) is not None}
             share = sum(1 for value in values if value in known) / len(values) if values else 0
             if share >= 0.9 and (best is None or share > best[0]):
-                best = (share, column, key, sorted(known)[:3])
+                best = (share, column, key, {value: known[value] for value in sorted(known)[:3]})
         if best is None:
             continue
         share, column, key, examples = best
-        shown = ", ".join(f"{value!r} → {vocabulary.match(value).code!r}" for value in examples)
+        shown = ", ".join(f"{value!r} → {code!r}" for value, code in examples.items())
         where_en = f"column {column!r}" if key is None else f"key {key!r} of the JSON records of column {column!r}"
         where_zh = f"列 {column!r}" if key is None else f"列 {column!r} 的 JSON 记录中键 {key!r}"
         suggestions.append(Suggestion(

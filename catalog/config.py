@@ -8,7 +8,7 @@ import os
 import secrets
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Mapping
+from typing import Mapping, overload
 from urllib.parse import parse_qs, urlsplit, urlunsplit
 
 from limits import parse_many
@@ -191,6 +191,10 @@ def check_broker_url(value: str | None) -> str | None:
     return value
 
 
+@overload
+def check_http_url(name: str, value: str | None, default: str) -> str: ...
+@overload
+def check_http_url(name: str, value: str | None, default: None) -> str | None: ...
 def check_http_url(name: str, value: str | None, default: str | None) -> str | None:
     if value is None:
         return default

@@ -36,4 +36,7 @@ def current_revision(engine: Engine) -> str | None:
 def head_revision() -> str:
     config = Config()
     config.set_main_option("script_location", str(HERE))
-    return ScriptDirectory.from_config(config).get_current_head()
+    head = ScriptDirectory.from_config(config).get_current_head()
+    if head is None:
+        raise RuntimeError(f"no migration revisions in {HERE / 'versions'}")
+    return head

@@ -56,6 +56,8 @@ def as_row(domain: str, generated: dict[str, Any]) -> dict[str, str]:
         divisions = vocabularies.get("admin_division")
         code = generated["admin_division"]
         place = divisions.get(code) or divisions.get(code[:2] + "0000")  # outside Hubei: provinces only
+        if place is None:
+            raise RuntimeError(f"demo record {generated['local_id']}: {code} is not an admin_division code")
         lineage = [place, *divisions.ancestors(place.code)]
         row["state_province"] = lineage[-1].label("zh")
         if len(lineage) > 1:

@@ -10,7 +10,7 @@ from typing import Any, Callable
 
 from catalog.demo.taxa import (ANIMAL_BREEDS, ANIMAL_MATERIALS, DIVISIONS, EXPERIMENTAL, FOREIGN, FOSSILS,
                                HUBEI_COMMON, MICROBES, MINERALS, ORES, OTHER_PROVINCES, PEOPLE, PLANT_TAXA,
-                               ROCKS, SPECIMEN_PREPARATIONS, SPECIMEN_TAXA)
+                               ROCKS, SPECIMEN_PREPARATIONS, SPECIMEN_TAXA, PlantTaxon, SpecimenTaxon)
 from catalog.enums import Domain, Role, SharingMode
 
 DEFAULT_SEED = 20261125
@@ -244,7 +244,7 @@ def _microbe(rng: random.Random, center: dict, n: int, forced: tuple | None = No
     restrictions = ("BSL-2 laboratory required; material transfer agreement" if risk >= 2
                     else rng.choice([None, None, "research use only"]))
     if clinical:
-        restrictions += "; de-identified clinical isolate"
+        restrictions = "; ".join(filter(None, (restrictions, "de-identified clinical isolate")))
     depositor_zh, depositor = _person(rng)
     payload = {"accession_number": f"CCTCC {prefix} {year}{n:03d}", "other_collection_numbers": [strain],
                "organism_type": kind, "taxon": taxon, "type_strain": rng.random() < 0.02,
@@ -274,6 +274,7 @@ _EXTINCT_BEFORE = {"Lipotes": 2002, "Psephurus": 2002}
 
 def _specimen(rng: random.Random, center: dict, n: int, forced: tuple | None = None) -> dict:
     holder = _CENTER_OPTIONS[center["code"]]
+    date: str | None
     if forced:
         taxon, place, date = forced
     else:
@@ -286,6 +287,7 @@ def _specimen(rng: random.Random, center: dict, n: int, forced: tuple | None = N
     if genus in _SENSITIVE and place["decimal_latitude"] is not None:  # generalised like real sensitive data
         place = {**place, "decimal_latitude": round(place["decimal_latitude"], 1),
                  "decimal_longitude": round(place["decimal_longitude"], 1), "coordinate_uncertainty_m": 10000.0}
+    preparations: str | None   # none for an observation
     preparations, method, quantity = SPECIMEN_PREPARATIONS[coll]
     basis = rng.choices(["PreservedSpecimen", "MaterialSample", "HumanObservation"], weights=[93, 5, 2])[0]
     if basis == "MaterialSample":
@@ -320,7 +322,10 @@ def _geological(rng: random.Random, center: dict, n: int, forced: tuple | None =
         ["basisOfRecord", "scientificName", "earliestEraOrLowestErathem", "earliestPeriodOrLowestSystem",
          "earliestEpochOrLowestSeries", "earliestAgeOrLowestStage", "latestAgeOrHighestStage",
          "lithostratigraphicTerms", "formation", "min_age_ma", "max_age_ma"])
-    lithology = mineral = formula = sci = None
+    lithology: str | None = None
+    mineral: str | None = None
+    formula: str | None = None
+    sci: str | None = None
     method, quantity = "dry storage, specimen drawer", "1 hand specimen"
     if kind == "fossil":
         (sci, zh, en, era, period, epoch, stage_lo, stage_hi, form_en, form_zh, min_ma, max_ma,
@@ -362,6 +367,7 @@ _EM_QUANTITY = {"vials": (2, 20), "breeding pairs": (2, 12), "embryos": (50, 400
 
 def _experimental(rng: random.Random, center: dict, n: int, forced: tuple | None = None) -> dict:
     material, zh, en, species, quality, storage, unit = rng.choice(EXPERIMENTAL)
+    restrictions: str | None
     if species == "Homo sapiens":
         restrictions = "research use only; no clinical use; MTA required"
     elif material == "model_organism_strain":
@@ -391,13 +397,14 @@ def _shared_events(rng: random.Random) -> dict[str, list[tuple]]:
     """The collecting events that two centers both hold: (taxon, place, date) per center."""
     forced: dict[str, list[tuple]] = {}
     for first, second, count in DUPLICATE_PAIRS:
+        taxa: list[tuple[PlantTaxon | SpecimenTaxon, tuple[str, ...]]]   # each with its divisions
         if _CENTER_OPTIONS[first] in ("C", "W"):  # plant germplasm: taxa both banks hold
-            taxa, divisions = [t for t in PLANT_TAXA if t[5] == "CW"], 7
+            taxa = [(t, t[7]) for t in PLANT_TAXA if t[5] == "CW"]
         else:  # biological specimens: taxa both collections hold
-            taxa, divisions = [t for t in SPECIMEN_TAXA if t[9] == "AG"], 10
+            taxa = [(t, t[10]) for t in SPECIMEN_TAXA if t[9] == "AG"]
         for _ in range(count):
-            taxon = rng.choice(taxa)
-            event = (taxon, _place(rng, taxon[divisions], missing=0.0), _date(rng, 1980, day=True))
+            taxon, divisions = rng.choice(taxa)
+            event = (taxon, _place(rng, divisions, missing=0.0), _date(rng, 1980, day=True))
             forced.setdefault(first, []).append(event)
             forced.setdefault(second, []).append(event)
     return forced

@@ -77,7 +77,8 @@ PEOPLE = (("张伟", "Zhang Wei"), ("王芳", "Wang Fang"), ("李娜", "Li Na"),
 
 # Plant germplasm: (genus, species, author, crop zh, crop en, banks C=crop/W=wild, MCPD STORAGE codes,
 # divisions).
-PLANT_TAXA = (
+PlantTaxon = tuple[str, str, str, str, str, str, tuple[str, ...], tuple[str, ...]]
+PLANT_TAXA: tuple[PlantTaxon, ...] = (
     ("Oryza", "sativa", "L.", "水稻", "rice", "C", ("13",),
      ("420100", "421000", "420900", "429004", "422800", "421100", "420800")),
     ("Brassica", "napus", "L.", "油菜", "rapeseed", "C", ("13",), ("420100", "421000", "420800", "421100")),
@@ -188,7 +189,8 @@ _PL, _TR, _MA, _LI = "Plantae", "Tracheophyta", "Magnoliopsida", "Liliopsida"
 _AN, _CH, _AR = "Animalia", "Chordata", "Arthropoda"
 _FISH = (_AN, _CH, "Actinopterygii")
 _AQUA = ("420100", "421000", "420500", "420700")
-SPECIMEN_TAXA = (
+SpecimenTaxon = tuple[str, str, str, str, str, str, str, str, str, str, tuple[str, ...]]
+SPECIMEN_TAXA: tuple[SpecimenTaxon, ...] = (
     ("Acipenser sinensis Gray, 1835", "中华鲟", "Chinese sturgeon", *_FISH, "Acipenseriformes", "Acipenseridae",
      "FISH", "A", ("420500", "421000", "420100")),
     ("Psephurus gladius (Martens, 1862)", "白鲟", "Chinese paddlefish", *_FISH, "Acipenseriformes", "Polyodontidae",
@@ -272,7 +274,8 @@ SPECIMEN_PREPARATIONS = {
 }
 
 # Geological specimens. Minerals and ores: (zh, en, formula or description, divisions).
-MINERALS = (
+Material = tuple[str, str, str, tuple[str, ...]]
+MINERALS: tuple[Material, ...] = (
     ("绿松石", "turquoise", "CuAl6(PO4)4(OH)8·4H2O", ("420323", "420304")),
     ("孔雀石", "malachite", "Cu2CO3(OH)2", ("420200",)),
     ("黄铜矿", "chalcopyrite", "CuFeS2", ("420200",)),
@@ -282,13 +285,13 @@ MINERALS = (
     ("辰砂", "cinnabar", "HgS", ("520600",)),
     ("方解石", "calcite", "CaCO3", ("420500", "422800")),
 )
-ORES = (
+ORES: tuple[Material, ...] = (
     ("磷块岩", "phosphorite", "sedimentary phosphate ore", ("420500", "420800")),
     ("铜矿石", "copper ore", "skarn copper ore", ("420200",)),
     ("铁矿石", "iron ore", "skarn iron ore", ("420200",)),
 )
 # Rocks: (zh, en, rock class, divisions).
-ROCKS = (
+ROCKS: tuple[Material, ...] = (
     ("花岗岩", "granite", "igneous", ("421100",)),
     ("榴辉岩", "eclogite", "metamorphic", ("421100",)),
     ("大理岩", "marble", "metamorphic", ("421100", "420300")),
@@ -300,7 +303,9 @@ ROCKS = (
 )
 # Fossils: (scientific name, zh, en, erathem, system, series, lowest stage, highest stage,
 # formation en, formation zh, min age Ma, max age Ma, divisions).
-FOSSILS = (
+Fossil = tuple[str, str, str, str, str, str | None, str | None, str | None, str | None, str | None, float, float,
+               tuple[str, ...]]
+FOSSILS: tuple[Fossil, ...] = (
     ("Hupehsuchus nanchangensis Young, 1972", "南漳湖北鳄", "Hupehsuchus", "Mesozoic", "Triassic",
      "Lower Triassic", "Olenekian", "Olenekian", "Jialingjiang Formation", "嘉陵江组", 247.2, 251.2, ("420624",)),
     ("Nanchangosaurus suni Wang, 1959", "孙氏南漳龙", "Nanchangosaurus", "Mesozoic", "Triassic", "Lower Triassic",

@@ -57,6 +57,13 @@ def safe_file_name(name: str) -> str:
     return base or "upload"
 
 
+class Readable(Protocol):
+    """All put() asks of a stream: reads of bytes until an empty one (an open file, a request body, a
+    wrapper that counts or limits what passes)."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
+
+
 @dataclass(frozen=True)
 class StoredObject:
     key: str
@@ -72,7 +79,7 @@ class ObjectStore(Protocol):
     with prefix; ping raises StorageUnavailable when the store cannot be used.
     """
 
-    def put(self, key: str, stream: BinaryIO, *, content_type: str | None = None) -> StoredObject: ...
+    def put(self, key: str, stream: Readable, *, content_type: str | None = None) -> StoredObject: ...
     def open(self, key: str) -> BinaryIO: ...
     def exists(self, key: str) -> bool: ...
     def delete(self, key: str) -> None: ...
@@ -107,7 +114,7 @@ class _HashingReader:
     Deliberately not seekable, so boto3 reads it once, in order, from a single thread.
     """
 
-    def __init__(self, stream: BinaryIO):
+    def __init__(self, stream: Readable):
         self._stream = stream
         self._digest = hashlib.sha256()
         self.size = 0
@@ -163,7 +170,7 @@ class LocalStore:
     def _path(self, key: str) -> Path:
         return self.root / check_key(key)
 
-    def put(self, key: str, stream: BinaryIO, *, content_type: str | None = None) -> StoredObject:
+    def put(self, key: str, stream: Readable, *, content_type: str | None = None) -> StoredObject:
         path = self._path(key)
         if path.exists():
             raise ObjectExists(f"object already exists: {key}")
@@ -243,7 +250,7 @@ class S3Store:
     def _full(self, key: str) -> str:
         return f"{self.prefix}/{key}" if self.prefix else key
 
-    def put(self, key: str, stream: BinaryIO, *, content_type: str | None = None) -> StoredObject:
+    def put(self, key: str, stream: Readable, *, content_type: str | None = None) -> StoredObject:
         full = self._full(check_key(key))
         if self.exists(key):
             raise ObjectExists(f"object already exists: {key}")

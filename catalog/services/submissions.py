@@ -3,15 +3,16 @@ withdraw before review. Every step checks permission, is audited, and changes th
 transaction; processing is idempotent, so a retry after a killed worker finishes with the exact count."""
 from __future__ import annotations
 
+import builtins
 import io
 import logging
 import shutil
 import tempfile
 import uuid
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, NamedTuple
+from typing import Any, BinaryIO, Callable, NamedTuple, cast
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import CursorResult, Table, delete, func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from catalog.db import lock, transaction
@@ -138,9 +139,7 @@ class SubmissionService:
         """Validate the archived file and stage its valid rows. Safe to run again: staged rows of an earlier,
         interrupted attempt are cleared first."""
         with transaction(self.session_factory) as session:
-            submission = lock(session, Submission, submission_id)
-            if submission is None:
-                raise NotFound(f"No submission {submission_id}.", f"没有汇交 {submission_id}。")
+            submission = _locked(session, submission_id)
             if submission.state not in (State.UPLOADED, State.VALIDATING):
                 return submission
             if submission.attempts >= MAX_ATTEMPTS:
@@ -199,7 +198,7 @@ class SubmissionService:
             summary = report.head()
             report.close()
         with transaction(self.session_factory) as session:
-            submission = lock(session, Submission, submission_id)
+            submission = _locked(session, submission_id)
             if submission.state != State.VALIDATING:  # withdrawn while the file was being read
                 session.execute(delete(StagedRecord).where(StagedRecord.submission_id == submission_id))
                 return submission
@@ -244,7 +243,10 @@ class SubmissionService:
     def _discard_staged(self, submission_id: int) -> Submission:
         with transaction(self.session_factory) as session:
             session.execute(delete(StagedRecord).where(StagedRecord.submission_id == submission_id))
-            return session.get(Submission, submission_id)
+            submission = session.get(Submission, submission_id)
+            if submission is None:
+                raise NotFound(f"No submission {submission_id}.", f"没有汇交 {submission_id}。")
+            return submission
 
     def _fail(self, submission_id: int, error: Exception) -> None:
         """An unexpected error ends the attempt as failed (with the reason) rather than validating forever."""
@@ -311,7 +313,7 @@ class SubmissionService:
             submission = self._get(session, actor, submission_id, for_update=True)
             self._require_reviewer(actor, submission)
             _require_state(submission, *REVIEWABLE)
-            center = session.get(Center, submission.center_id)
+            center = session.get_one(Center, submission.center_id)
             records = (dict(row.record, local_id=row.local_id) for row in _staged(session, submission.id))
             changes = apply_records(session, actor, center, submission.domain, records, submission_id=submission.id)
             if submission.options.get("full_replace"):
@@ -363,7 +365,8 @@ class SubmissionService:
                 query = query.where(Center.code == center_code)
             return [s for s in session.scalars(query) if self._may_see(actor, s)]
 
-    def published(self, center_code: str, limit: int = 10) -> list[dict[str, Any]]:
+    # Below the method named list, builtins.list names the type.
+    def published(self, center_code: str, limit: int = 10) -> builtins.list[dict[str, Any]]:
         """A center's latest approved submissions as anyone may know of them: when, which domain, and how
         many of the records they brought are public now (confidential ones are not counted)."""
         with self.session_factory() as session:
@@ -384,7 +387,7 @@ class SubmissionService:
             raise InvalidState("The file has not been validated yet.", "文件尚未完成校验。")
         return self.store.open(submission.report_key if kind == "json" else submission.report_key[:-4] + "csv")
 
-    def actions(self, actor: Actor, submission: Submission) -> list[str]:
+    def actions(self, actor: Actor, submission: Submission) -> builtins.list[str]:
         """The steps the actor may take next on this submission, by the rules the steps themselves enforce
         (a submission with no valid row cannot be submitted, even with valid_rows_only)."""
         allowed = []
@@ -511,15 +514,25 @@ class _Stager:
     def flush(self) -> None:
         with transaction(self.session_factory) as session:
             if self.pending:
-                session.execute(StagedRecord.__table__.insert(), self.pending)
-            moved = session.execute(update(Submission).where(Submission.id == self.submission_id,
-                                                             Submission.state == State.VALIDATING)
-                                    .values(rows_done=self.rows, phase="validating"))
+                # A mapped class's __table__ is typed as any FromClause; declared with __tablename__, it is a Table.
+                session.execute(cast(Table, StagedRecord.__table__).insert(), self.pending)
+            # Session.execute is typed as returning a Result; an UPDATE without RETURNING gives a CursorResult.
+            moved = cast(CursorResult[Any], session.execute(
+                update(Submission).where(Submission.id == self.submission_id, Submission.state == State.VALIDATING)
+                .values(rows_done=self.rows, phase="validating")))
             if moved.rowcount == 0:
                 raise _Withdrawn()
         self.pending = []
         if self.progress:
             self.progress(self.rows)
+
+
+def _locked(session: Session, submission_id: int) -> Submission:
+    """The submission, locked for the caller's transaction (catalog.db.lock); NotFound when there is none."""
+    submission = lock(session, Submission, submission_id)
+    if submission is None:
+        raise NotFound(f"No submission {submission_id}.", f"没有汇交 {submission_id}。")
+    return submission
 
 
 def _staged(session: Session, submission_id: int):

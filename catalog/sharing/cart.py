@@ -44,13 +44,15 @@ class RequestDetails:
         request_type = _choice(RequestType, values.get("request_type"), "request_type", "申请类型")
         purpose = _choice(Purpose, values.get("purpose"), "purpose", "用途")
         texts = {name: _text(values.get(name), name, limit) for name, limit in TEXT_LIMITS.items()}
-        if not texts["intended_use"]:
+        intended_use = texts["intended_use"]
+        if not intended_use:
             raise InvalidInput("Say what the resources will be used for (intended_use).",
                                "请说明资源的预期用途（intended_use）。", field="intended_use")
         if request_type == RequestType.MATERIAL and not texts["shipping_address"]:
             raise InvalidInput("A request for physical material needs a shipping address (shipping_address).",
                                "实物申请须填写收货地址（shipping_address）。", field="shipping_address")
-        return cls(request_type=request_type, purpose=purpose, **texts)
+        return cls(request_type=request_type, purpose=purpose, intended_use=intended_use, project=texts["project"],
+                   funding=texts["funding"], shipping_address=texts["shipping_address"])
 
     def apply_to(self, request: SharingRequest) -> None:
         for field in fields(self):

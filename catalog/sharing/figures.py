@@ -34,7 +34,9 @@ def service_figures(session: Session, center_id: int, year: int) -> dict[str, An
     decided = session.execute(select(SharingRequest.submitted_at, SharingRequest.decided_at).where(
         SharingRequest.center_id == center_id, SharingRequest.decided_at >= start,
         SharingRequest.decided_at < end)).all()
-    hours = [(decided_at - submitted_at).total_seconds() / 3600 for submitted_at, decided_at in decided]
+    # A request is decided only after it was submitted, so both times are there.
+    hours = [(decided_at - submitted_at).total_seconds() / 3600 for submitted_at, decided_at in decided
+             if submitted_at is not None and decided_at is not None]
     outputs = dict(session.execute(
         select(Output.kind, func.count()).join(SharingRequest, Output.request_id == SharingRequest.id)
         .where(SharingRequest.center_id == center_id, Output.reported_at >= start, Output.reported_at < end)

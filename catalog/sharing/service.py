@@ -3,6 +3,7 @@
 service figures. Carts, agreements, notifications and attachments are its parts in sibling modules."""
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Callable, Mapping
@@ -145,7 +146,8 @@ class SharingService:
                 documents_missing=[kind for kind in required if kind not in {d.kind for d in documents}])
 
     # ------------------------------------------------------------------ the steps
-    def submit(self, actor: Actor, request_id: int, accepted_agreements: list[int]) -> SharingRequest:
+    # Below the method named list, builtins.list names the type.
+    def submit(self, actor: Actor, request_id: int, accepted_agreements: builtins.list[int]) -> SharingRequest:
         """Send a draft to its center; the requester accepts exactly the agreement versions that govern it now."""
         if not isinstance(accepted_agreements, list) or not all(
                 isinstance(n, int) and not isinstance(n, bool) for n in accepted_agreements):
@@ -197,7 +199,7 @@ class SharingService:
             return {"reason": reason}
         return self._step(actor, request_id, Action.REJECT, effect)
 
-    def quote(self, actor: Actor, request_id: int, line_items: list[Mapping[str, Any]],
+    def quote(self, actor: Actor, request_id: int, line_items: builtins.list[Mapping[str, Any]],
               note: str | None = None) -> SharingRequest:
         """Quote the cost-based fee of a commercial request: each line a cost and its amount in yuan; the total
         is their sum, never a figure of its own (regulation Art. 18: priced at cost, not for profit)."""
@@ -212,7 +214,7 @@ class SharingService:
 
     def accept_contract(self, actor: Actor, request_id: int) -> SharingRequest:
         def effect(session: Session, request: SharingRequest, now: datetime) -> dict[str, Any]:
-            quote = session.scalar(select(Quote).where(Quote.request_id == request.id))
+            quote = _quote_of(session, request)
             quote.contract_accepted_at, quote.contract_accepted_by_id = now, actor.user_id
             return {"total": yuan(quote.total_fen)}
         return self._step(actor, request_id, Action.ACCEPT_CONTRACT, effect)
@@ -222,7 +224,7 @@ class SharingService:
                                    "请填写付款凭证号（发票号或转账流水号）。", limit=200)
 
         def effect(session: Session, request: SharingRequest, now: datetime) -> dict[str, Any]:
-            quote = session.scalar(select(Quote).where(Quote.request_id == request.id))
+            quote = _quote_of(session, request)
             quote.payment_confirmed_at, quote.payment_reference = now, reference
             quote.payment_confirmed_by_id = actor.user_id
             return {"reference": reference, "total": yuan(quote.total_fen)}
@@ -334,7 +336,7 @@ class SharingService:
 
     # ------------------------------------------------------------------ the one way a state changes
     def _step(self, actor: Actor, request_id: int, action: Action, effect: Effect | None = None,
-              extra_events: Callable[[SharingRequest], list[tuple[str, dict[str, Any]]]] | None = None,
+              extra_events: Callable[[SharingRequest], builtins.list[tuple[str, dict[str, Any]]]] | None = None,
               notice_values: Callable[[SharingRequest], dict[str, Any]] | None = None) -> SharingRequest:
         """Check the step against the table (InvalidState when the state, purpose or type does not allow it,
         Forbidden when the actor's part does not), apply its effect, stamp the time, audit and announce it,
@@ -369,3 +371,11 @@ class SharingService:
                 notified += announce(session, self.notifications, request, event, **values, **extra)
         self.notifications.deliver(notified)
         return self.get(actor, request_id)
+
+
+def _quote_of(session: Session, request: SharingRequest) -> Quote:
+    """The request's quote; the transition table reaches the steps that read it only through QUOTE."""
+    quote = session.scalar(select(Quote).where(Quote.request_id == request.id))
+    if quote is None:
+        raise InvalidState(f"Request {request.id} has no quote.", f"申请 {request.id} 尚无报价。")
+    return quote

@@ -19,7 +19,7 @@ import tempfile
 import zipfile
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, Literal, TypedDict
 from xml.etree import ElementTree
 
 from catalog.exports.cells import cell, field_values, unit_of
@@ -41,7 +41,19 @@ MEASUREMENT_ROW_TYPE = DWC + "MeasurementOrFact"
 EXTENSION_TERM_IRIS = {"germplasm:storageCondition": "http://purl.org/germplasm/germplasmType#storageCondition"}
 # A domain with one elevation fills both bounds (MCPD ELEVATION → minimum and maximum elevation).
 SAME_AS = {DWC + "maximumElevationInMeters": DWC + "minimumElevationInMeters"}
-DIALECT = dict(delimiter="\t", quoting=csv.QUOTE_NONE, quotechar=None, escapechar=None, lineterminator="\n")
+
+
+class WriterFormat(TypedDict):
+    """The csv.writer keywords of a data file."""
+    delimiter: str
+    quoting: Literal[0, 1, 2, 3]  # a csv.QUOTE_* constant
+    quotechar: str | None
+    escapechar: str | None
+    lineterminator: str
+
+
+DIALECT: WriterFormat = dict(delimiter="\t", quoting=csv.QUOTE_NONE, quotechar=None, escapechar=None,
+                             lineterminator="\n")
 
 
 @dataclass
@@ -170,8 +182,9 @@ class ArchiveLayout:
             for name, term in dwc_columns(domain):
                 column = columns.setdefault(term, Column(term))
                 column.fields.setdefault(domain, name)
-                if declared[name].vocabulary and column.vocabulary is None:
-                    column.vocabulary = scheme_uri(declared[name].vocabulary, self.base_url)
+                vocabulary = declared[name].vocabulary
+                if vocabulary and column.vocabulary is None:
+                    column.vocabulary = scheme_uri(vocabulary, self.base_url)
             for term, source in SAME_AS.items():
                 if source in columns and domain in columns[source].fields:
                     columns.setdefault(term, Column(term)).fields.setdefault(domain, columns[source].fields[domain])
@@ -185,15 +198,16 @@ class ArchiveLayout:
         columns: dict[str, Column] = {}
         for domain in self.domains:
             for declaration in describe(domain).fields:
-                if declaration.term.partition(":")[0] == prefix:
-                    term = EXTENSION_TERM_IRIS.get(declaration.term, declaration.term_uri)
+                uri = declaration.term_uri  # a known prefix, so every term under it has one
+                if declaration.term.partition(":")[0] == prefix and uri is not None:
+                    term = EXTENSION_TERM_IRIS.get(declaration.term, uri)
                     columns.setdefault(term, Column(term)).fields.setdefault(domain, declaration.name)
         return list(columns.values())
 
     def _chrono_columns(self) -> list[Column]:
         """The chrono: terms, plus the reference system of each numeric age (its unit, e.g. Ma) as a constant."""
         columns = self._prefixed_columns("chrono")
-        units = {}
+        units: dict[str, str | None] = {}
         for domain in self.domains:
             for declaration in describe(domain).fields:
                 if declaration.term_uri in (CHRONO + "earliestChronometricAge", CHRONO + "latestChronometricAge"):

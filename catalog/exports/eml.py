@@ -50,7 +50,7 @@ REQUEST_TO_CITE_RECORDS = {
 
 def gbif_licence(text: str | None) -> str:
     """The SPDX id of the GBIF licence a record's licence text amounts to (see the module docstring)."""
-    if not (text or "").strip():
+    if text is None or not text.strip():
         return UNSTATED_LICENCE
     key = re.sub(r"[^a-z0-9]", "", text.lower())
     key = CREATIVE_COMMONS_URL.sub("", key).removesuffix("legalcode").removesuffix("deed")
@@ -137,8 +137,9 @@ def eml_document(facts: DatasetFacts, citation: Citation, centers: Mapping[str, 
     _sub(dataset, "alternateIdentifier", citation.uri)
     for language in ("en", "zh"):
         _sub(dataset, "title", citation.title[language], {XML_LANG: language})
-    agents = [centers[code] for code in sorted(facts.centers) if code in centers]
-    for agent in agents or [None]:
+    # The centers whose records were written; None (the platform) when none is known.
+    agents: list[CenterLike | None] = [centers[code] for code in sorted(facts.centers) if code in centers] or [None]
+    for agent in agents:
         _agent(_sub(dataset, "creator"), agent, base_url)
     _agent(_sub(dataset, "metadataProvider"), None, base_url)
     _sub(dataset, "pubDate", published.date().isoformat())
@@ -166,7 +167,7 @@ def eml_document(facts: DatasetFacts, citation: Citation, centers: Mapping[str, 
     _sub(_sub(_sub(dataset, "distribution", None, {"scope": "document"}), "online"), "url", citation.uri,
          {"function": "information"})
     _coverage(dataset, facts)
-    for agent in agents or [None]:
+    for agent in agents:
         _agent(_sub(dataset, "contact"), agent, base_url)
     _agent(_sub(dataset, "publisher"), None, base_url)
     gbif = _sub(_sub(_sub(root, "additionalMetadata"), "metadata"), "gbif")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from catalog.errors import InvalidInput, NotFound
@@ -146,11 +146,11 @@ class RecordSource:
                     raise NotFound(f"No center with code {selection.center!r}.",
                                    f"没有代码为 {selection.center!r} 的资源库。", field="center")
 
-    def _conditions(self, selection: Selection) -> list:
+    def _conditions(self, selection: Selection) -> list[ColumnElement[bool]]:
         """The SQL conditions of a selection. The domain is checked on each row instead: with it, SQLite reads
         the domain index and sorts every remaining row for each batch, which grows with the square of the size;
         without it, batches follow the primary key (or a center's index) and the whole read stays linear."""
-        conditions = [Resource.is_deleted.is_(False)]
+        conditions: list[ColumnElement[bool]] = [Resource.is_deleted.is_(False)]
         if selection.center:
             conditions.append(Center.code == selection.center)
         return conditions

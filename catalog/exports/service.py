@@ -175,6 +175,8 @@ class ExportService:
     def _finish(self, export_id: str, **values: Any) -> Export:
         with transaction(self.session_factory) as session:
             export = session.get(Export, export_id)
+            if export is None:
+                raise NotFound(f"No export {export_id!r}.", f"没有导出任务 {export_id!r}。")
             for name, value in values.items():
                 setattr(export, name, value)
             export.finished_at = utcnow()

@@ -25,11 +25,13 @@ def public_document(resource: Resource) -> dict[str, Any] | None:
     """The document the public index holds for a resource, or None when it must not be there."""
     if resource.is_deleted or resource.sharing_mode == SharingMode.CONFIDENTIAL:
         return None
-    values = {"decimal_latitude": resource.decimal_latitude, "decimal_longitude": resource.decimal_longitude,
-              "locality": resource.locality, "payload": resource.payload or {}}
+    # The core columns and the payload, as generalised() reads and returns them.
+    values: dict[str, Any] = {"decimal_latitude": resource.decimal_latitude,
+                              "decimal_longitude": resource.decimal_longitude,
+                              "locality": resource.locality, "payload": resource.payload or {}}
     if resource.sharing_mode == SharingMode.RESTRICTED:
         values = generalised(values, resource.domain.value)
-    payload = values["payload"]
+    payload: dict[str, Any] = values["payload"]
     date = DATE.match(resource.event_date or "")
     genus = payload.get("genus") or (GENUS.match(resource.scientific_name or "") or [None, None])[1]
     return _clean({

@@ -3,20 +3,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from schemas.registry import describe
-
-
-class Domain(StrEnum):
-    """The domains of schemas/registry.py's DOMAINS, in its order, spelled out so that their members are known
-    before the program runs; tests/schemas/test_domain_facts.py holds the two lists equal. The labels are read
-    from the registry."""
-    PLANT_GERMPLASM = "plant_germplasm"
-    ANIMAL_GERMPLASM = "animal_germplasm"
-    MICROBIAL_STRAIN = "microbial_strain"
-    BIOLOGICAL_SPECIMEN = "biological_specimen"
-    GEOLOGICAL_SPECIMEN = "geological_specimen"
-    EXPERIMENTAL_MATERIAL = "experimental_material"
-
+from schemas.registry import Domain, describe
 
 DOMAIN_LABELS: dict[str, dict[str, str]] = {domain: describe(domain.value).labels for domain in Domain}
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cache, cached_property
 from typing import Callable
 
@@ -11,8 +12,20 @@ from marshmallow import Schema
 from schemas.core import CoreSchema
 from schemas.fields import DeclaredField, Declaration, declaration_of
 
-DOMAINS = ("plant_germplasm", "animal_germplasm", "microbial_strain", "biological_specimen",
-           "geological_specimen", "experimental_material")
+
+
+class Domain(StrEnum):
+    """The resource domains, each declared by the module schemas/<value>.py. Every list of domains is read from
+    here: DOMAINS, catalog's enum columns, the API's choices and the pages."""
+    PLANT_GERMPLASM = "plant_germplasm"
+    ANIMAL_GERMPLASM = "animal_germplasm"
+    MICROBIAL_STRAIN = "microbial_strain"
+    BIOLOGICAL_SPECIMEN = "biological_specimen"
+    GEOLOGICAL_SPECIMEN = "geological_specimen"
+    EXPERIMENTAL_MATERIAL = "experimental_material"
+
+
+DOMAINS: tuple[str, ...] = tuple(domain.value for domain in Domain)
 
 
 @dataclass(frozen=True)

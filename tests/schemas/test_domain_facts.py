@@ -6,10 +6,12 @@ import vocabularies
 from catalog.enums import DOMAIN_LABELS, Domain
 from schemas import describe
 from schemas.declarations import GROUP_LABELS
+from schemas import registry
 from schemas.registry import DOMAINS
 
 
 def test_the_domain_enum_and_labels_come_from_the_registry():
+    assert Domain is registry.Domain
     assert [domain.value for domain in Domain] == list(DOMAINS)
     assert {domain.value: labels for domain, labels in DOMAIN_LABELS.items()} == \
         {domain: describe(domain).labels for domain in DOMAINS}

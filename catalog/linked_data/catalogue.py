@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any, Iterator, NamedTuple, TextIO
+from typing import IO, Any, Iterator, NamedTuple
 
 from rdflib import Graph, URIRef
 
@@ -76,7 +76,7 @@ def dump_chunks(services) -> Iterator[str]:
         yield "".join(ntriples.lines(triples))
 
 
-def write_dump(services, out: TextIO) -> Written:
+def write_dump(services, out: IO[str]) -> Written:
     """Write the public catalogue as N-Triples, line by line, without building a graph."""
     triples_written = resources = 0
     for kind, _, triples in sections(services):

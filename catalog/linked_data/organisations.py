@@ -26,7 +26,10 @@ def require_dataset(center: CenterSummary, domain: str) -> None:
 
 @lru_cache(maxsize=256)
 def domain_concept(domain: str, base_url: str) -> str:
-    return vocabularies.get("domain", base_url).get(domain).uri
+    concept = vocabularies.get("domain", base_url).get(domain)
+    if concept is None:
+        raise LookupError(f"the domain vocabulary has no concept {domain!r}")
+    return concept.uri
 
 
 def center_triples(center: CenterSummary, base_url: str) -> list[Triple]:

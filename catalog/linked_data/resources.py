@@ -69,40 +69,40 @@ def field_rules(domain: str, base_url: str) -> tuple[FieldRule, ...]:
     rules = []
     for declaration, predicate in zip(describe(domain).fields, rdf_predicates(domain, base_url)):
         prefix, _, local = declaration.term.partition(":")
-        common = dict(name=declaration.name, column=declaration.core, kind=declaration.kind)
+        name, column, kind = declaration.name, declaration.core, declaration.kind
         if prefix == "dwc" and local.endswith("ID"):
             if local in SELF_IDENTIFIERS:
-                rules.append(FieldRule(predicate=DCTERMS + "identifier", **common))
+                rules.append(FieldRule(name, column, kind, predicate=DCTERMS + "identifier"))
             continue
         if local == "basisOfRecord" or declaration.term in ("dcterms:license", "dcterms:rightsHolder"):
             continue   # published as rdf:type and as licence and rights IRIs, below
-        if declaration.name.endswith(("_zh", "_en")):
-            common["language"] = declaration.name[-2:]
+        language = declaration.name[-2:] if declaration.name.endswith(("_zh", "_en")) else None
         if not declaration.vocabulary:
-            rules.append(FieldRule(predicate=predicate.iri, **common))
+            rules.append(FieldRule(name, column, kind, predicate=predicate.iri, language=language))
             continue
         if predicate.iri.startswith(DWCIRI):
             local = predicate.iri[len(DWCIRI):]
             concept_predicate = predicate.iri if local in DWCIRI_TERMS else None
             chrono = _chrono(local) if declaration.vocabulary == "chronostratigraphy" else None
-            rules.append(FieldRule(predicate=DWC + local, concept_predicate=concept_predicate,
-                                   vocabulary=declaration.vocabulary, chrono=chrono, **common))
+            rules.append(FieldRule(name, column, kind, predicate=DWC + local, concept_predicate=concept_predicate,
+                                   vocabulary=declaration.vocabulary, language=language, chrono=chrono))
         else:
-            rules.append(FieldRule(predicate=predicate.iri, vocabulary=declaration.vocabulary,
-                                   concept_predicate=predicate.iri if predicate.value_is_iri else None, **common))
+            rules.append(FieldRule(name, column, kind, predicate=predicate.iri, vocabulary=declaration.vocabulary,
+                                   concept_predicate=predicate.iri if predicate.value_is_iri else None,
+                                   language=language))
     return tuple(rules)
 
 
 @dataclass(frozen=True)
 class DomainRules:
-    columns: tuple[FieldRule, ...]    # fields stored in a resource column
+    columns: tuple[tuple[str, FieldRule], ...]   # fields stored in a resource column: (column, rule)
     payload: dict[str, FieldRule]     # fields stored in the payload, by name
 
 
 @lru_cache(maxsize=64)
 def domain_rules(domain: str, base_url: str) -> DomainRules:
     rules = field_rules(domain, base_url)
-    return DomainRules(tuple(rule for rule in rules if rule.column),
+    return DomainRules(tuple((rule.column, rule) for rule in rules if rule.column),
                        {rule.name: rule for rule in rules if not rule.column})
 
 
@@ -143,7 +143,7 @@ def resource_triples(view: dict[str, Any], base_url: str) -> list[Triple]:
             triples.append((subject, SCHEMA + "name", Literal(str(view[f"name_{language}"]), language=language)))
     triples += _rights(subject, view)
     rules = domain_rules(domain, base_url)
-    present = [(rule, view.get(rule.column)) for rule in rules.columns]
+    present = [(rule, view.get(column)) for column, rule in rules.columns]
     present += [(rules.payload[name], value) for name, value in payload.items() if name in rules.payload]
     finest: dict[str, tuple[int, str]] = {}
     for rule, value in present:

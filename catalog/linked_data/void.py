@@ -66,6 +66,8 @@ def count(services) -> Figures:
         for _, predicate, term in triples:
             if predicate not in namespaces:
                 namespaces[predicate] = namespace_of(predicate)
+            if not isinstance(term, Iri):
+                continue   # classes and licences are IRIs
             if predicate == RDF_TYPE:
                 figures.namespaces.add(namespace_of(term))
             elif predicate == DCTERMS + "license":

@@ -100,13 +100,13 @@ class ElasticBackend:
         return deleted
 
     def search(self, query: Query) -> Result:
-        return result_of(query, self.client.search(index=self.index_name, **search_body(query)))
+        return result_of(query, self.client.search(index=self.index_name, **search_body(query)).body)
 
     def suggest(self, text: str, size: int = 10) -> list[dict[str, Any]]:
         body = suggest_body(text)
         if body is None:
             return []
-        return suggestions_of(text, self.client.search(index=self.index_name, **body), size)
+        return suggestions_of(text, self.client.search(index=self.index_name, **body).body, size)
 
     def count(self) -> int:
         self.client.indices.refresh(index=self.index_name)

@@ -92,8 +92,8 @@ def _add_geo(compiled: Compiled, geo: BoundingBox | Distance) -> None:
         compiled.add("distance_km(?, ?, d.latitude, d.longitude) <= ?", geo.latitude, geo.longitude, geo.km)
 
 
-def run(conn: sqlite3.Connection, query: Query, cached: Callable[[Hashable, Callable[[], Any]], Any] | None = None
-        ) -> Result:
+def run(conn: sqlite3.Connection, query: Query,
+        cached: Callable[[tuple[Hashable, ...], Callable[[], Any]], Any] | None = None) -> Result:
     """The query's total, page and facets; `cached(key, count)` may answer the total and facets from earlier
     counts of the same question (the embedded backend keys them by the index's version)."""
     compiled = compile_query(query)

@@ -80,9 +80,17 @@ def attribute_name(field: str) -> str | None:
     return None
 
 
-def filter_value(field: str, value: str):
-    """A filter value as the field's type: "2019" → 2019 for integers; raises ValueError when it is not one."""
-    kind = FIELDS[field].kind if field in FIELDS else ATTRIBUTE_TYPES[attribute_name(field)]
+def filter_value(field: str, value: str) -> int | float | bool | str:
+    """A filter value as the field's type: "2019" → 2019 for integers; raises ValueError when it is not one
+    (and KeyError for a field that is neither a search field nor a declared attribute)."""
+    kind: str  # a search field's Kind, or an attribute's index type
+    if field in FIELDS:
+        kind = FIELDS[field].kind
+    else:
+        name = attribute_name(field)
+        if name is None:
+            raise KeyError(field)
+        kind = ATTRIBUTE_TYPES[name]
     if kind in ("integer", "long"):
         return int(value)
     if kind in ("float", "double"):

@@ -49,7 +49,8 @@ def _matches(value: str, found: re.Pattern[str]) -> list[tuple[int, int]]:
     """The spans of `value` whose folded form matches, as positions in `value` itself."""
     if value.isascii():
         return [m.span() for m in found.finditer(value.lower()) if m.end() > m.start()]
-    folded, origin = [], []
+    folded: list[str] = []
+    origin: list[int] = []
     for piece in _PIECES.finditer(value):
         start, text = piece.start(), piece.group()
         if len(text) > 1 or text.isascii() or "\u4e00" <= text <= "\u9fff":  # folds to its lower case, 1:1

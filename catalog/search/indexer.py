@@ -7,9 +7,9 @@ from __future__ import annotations
 import logging
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, cast
 
-from sqlalchemy import delete, func, select, tuple_
+from sqlalchemy import CursorResult, delete, func, select, tuple_
 from sqlalchemy.orm import Session, sessionmaker
 
 from catalog.db import transaction
@@ -79,8 +79,9 @@ class Indexer:
                             if entry.resource_id not in applied.deferred]
                 # Matched on the whole row, not the id alone: SQLite hands a deleted row's id to the next insert,
                 # so a concurrent drain that already removed this batch could otherwise take a new change with it.
-                removed = session.execute(delete(IndexOutbox).where(
-                    tuple_(IndexOutbox.id, IndexOutbox.resource_id, IndexOutbox.version).in_(finished)))
+                # Session.execute is typed as returning a Result; a DELETE without RETURNING gives a CursorResult.
+                removed = cast(CursorResult[Any], session.execute(delete(IndexOutbox).where(
+                    tuple_(IndexOutbox.id, IndexOutbox.resource_id, IndexOutbox.version).in_(finished))))
                 self._record(session, applied)
             done += removed.rowcount
             if applied.deferred:
@@ -211,7 +212,7 @@ class Indexer:
 
     def _unavailable(self, cause: str) -> SearchUnavailable:
         with self.session_factory() as session:
-            waiting = session.scalar(select(func.count()).select_from(IndexOutbox))
+            waiting = session.scalar(select(func.count()).select_from(IndexOutbox)) or 0
         return unavailable(self.location, cause, waiting)
 
     def _all_resources(self, batch_size: int):

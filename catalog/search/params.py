@@ -20,13 +20,13 @@ def query_from(get: Callable[[str], str | None], get_all: Callable[[str], Sequen
             raise InvalidQuery(f"filter {item!r} must look like field=value", f"筛选条件 {item!r} 应写作 字段=值")
         filters[name] = filters.get(name, ()) + (value,)
     ranges = dict(parse_range(item) for item in get_all("range"))
-    geo = None
-    if get("bbox"):
-        geo = BoundingBox(*numbers(get("bbox"), 4, "bbox", "south,west,north,east"))
-    if get("near"):
+    geo: BoundingBox | Distance | None = None
+    if bbox := get("bbox"):
+        geo = BoundingBox(*numbers(bbox, 4, "bbox", "south,west,north,east"))
+    if near := get("near"):
         if geo is not None:
             raise InvalidQuery("give bbox or near, not both", "bbox 与 near 只能二选一")
-        geo = Distance(*numbers(get("near"), 3, "near", "latitude,longitude,km"))
+        geo = Distance(*numbers(near, 3, "near", "latitude,longitude,km"))
     return Query(text=get("q") or "", filters=filters, ranges=ranges, geo=geo,
                  facets=tuple(get_all("facet")) or tuple(default_facets), sort=get("sort") or "",
                  offset=integer(get("offset"), "offset", 0), size=integer(get("size"), "size", size),

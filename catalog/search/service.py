@@ -93,8 +93,8 @@ class SearchService:
 
 def _same_place(one: dict[str, Any], other: dict[str, Any]) -> bool:
     if None not in (one.get("latitude"), one.get("longitude"), other.get("latitude"), other.get("longitude")):
-        return distance_km(one["latitude"], one["longitude"], other["latitude"], other["longitude"]) \
-            <= DUPLICATE_DISTANCE_KM
+        distance = distance_km(one["latitude"], one["longitude"], other["latitude"], other["longitude"])
+        return distance is not None and distance <= DUPLICATE_DISTANCE_KM
     if one.get("admin_division") and one.get("admin_division") == other.get("admin_division"):
         return True
     return bool(one.get("locality")) and one.get("locality") == other.get("locality")

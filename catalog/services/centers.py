@@ -92,7 +92,9 @@ class CenterService:
                                   domain=c.domain.value if c.domain else None,
                                   host_institution_zh=c.host_institution_zh,
                                   host_institution_en=c.host_institution_en,
-                                  department_code=departments.get(c.department_id), status=c.status.value,
+                                  department_code=(departments.get(c.department_id)
+                                                   if c.department_id is not None else None),
+                                  status=c.status.value,
                                   is_demo=c.is_demo, holdings=counts.get(c.id, {})) for c in centers]
 
     def get_center(self, actor: Actor, code: str) -> CenterSummary:

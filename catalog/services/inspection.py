@@ -17,7 +17,7 @@ from sqlalchemy import select
 from catalog.models import Center, StagedRecord
 from catalog.permissions import Actor
 from ingest.readers import ReadError, Table, open_table
-from catalog.services.submissions import SubmissionService
+from catalog.services.submissions import SubmissionService, archived_key
 from schemas.field_checks import placeholder
 
 SAMPLE_ROWS = 200  # rows read for column samples: enough to meet a value in sparse columns, still instant
@@ -46,7 +46,7 @@ def archived_table(service: SubmissionService, actor: Actor, submission_id: int)
     submission = service.get(actor, submission_id)
     with tempfile.TemporaryDirectory(prefix="catalog-archived-") as folder:
         local = Path(folder) / submission.file_name
-        with service.store.open(submission.storage_key) as source, local.open("wb") as target:
+        with service.store.open(archived_key(submission)) as source, local.open("wb") as target:
             shutil.copyfileobj(source, target, 1 << 20)
         with open_table(local, file_name=submission.file_name) as table:
             yield table

@@ -8,7 +8,7 @@ from typing import Mapping
 
 from catalog.errors import InvalidInput, InvalidState
 from catalog.permissions import Actor
-from catalog.services.submissions import Received, SubmissionService, WITHDRAWABLE
+from catalog.services.submissions import Received, SubmissionService, WITHDRAWABLE, archived_key
 from schemas import describe
 
 
@@ -36,7 +36,7 @@ def revalidate(service: SubmissionService, actor: Actor, submission_id: int,
                "paths": earlier.mapping.get("paths", {}) if paths is None else dict(paths),
                "values": earlier.mapping.get("values", {}) if values is None else
                {name: dict(table) for name, table in values.items()}}
-    with service.store.open(earlier.storage_key) as stream:
+    with service.store.open(archived_key(earlier)) as stream:
         received = service.receive(actor, earlier.center.code, earlier.file_name, stream,
                                    domain=earlier.domain.value, content_type=earlier.content_type,
                                    full_replace=bool(earlier.options.get("full_replace")),

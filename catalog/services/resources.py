@@ -230,7 +230,8 @@ class ResourceService:
 
     def count(self) -> int:
         with self.session_factory() as session:
-            return session.scalar(select(func.count()).select_from(Resource).where(Resource.is_deleted.is_(False)))
+            return session.scalar(select(func.count()).select_from(Resource)
+                                  .where(Resource.is_deleted.is_(False))) or 0
 
 
 def visible_resource(session: Session, actor: Actor, identifier: str, field: str | None = None) -> Resource:

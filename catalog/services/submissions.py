@@ -47,6 +47,13 @@ REFUSED_MAGIC = {b"%PDF": "PDF", b"\x89PNG": "PNG image", b"GIF8": "GIF image", 
                  b"\x7fELF": "executable", b"MZ": "executable", b"\xd0\xcf\x11\xe0": "old Office (.xls/.doc)"}
 
 
+def archived_key(submission: Submission) -> str:
+    """The store key of the uploaded file, which every upload archives before its submission is created."""
+    if submission.storage_key is None:
+        raise InvalidState(f"Submission {submission.id} has no archived file.", f"汇交 {submission.id} 没有存档文件。")
+    return submission.storage_key
+
+
 def as_document(submission: Submission) -> dict[str, Any]:
     """The submission as the command line and the API show it (the shape fixed in the conventions, plus a few
     fields); `center` must have been loaded with it, as every read of the service does."""

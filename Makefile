@@ -18,7 +18,7 @@ help:
 	@echo "make run    install, migrate, load the demo data once and serve on http://$(HOST):$(PORT)/"
 	@echo "make test   install the test dependencies, run the checks and the whole test suite"
 	@echo "make test-fast  the inner loop: no browser tests, no slow real-file runs"
-	@echo "make check  ruff on every package"
+	@echo "make check  ruff on every package, mypy on vocabularies, schemas, ingest and catalog"
 	@echo "make bench  run the benchmarks"
 	@echo "make e2e    run the browser tests alone (headless Chromium; screenshots in CATALOG_TEST_ARTIFACTS)"
 	@echo "make assets build the browser libraries from npm into $(VENDOR)/"
@@ -99,6 +99,7 @@ test-fast: install es-spec
 
 check: install
 	$(BIN)/ruff check catalog catalog_api search_ui ingest schemas vocabularies tests bench
+	$(BIN)/mypy
 
 e2e: install browser
 	$(BIN)/python -m pytest tests/e2e

@@ -10,7 +10,7 @@ from typing import BinaryIO, Callable, Iterable, Iterator, Literal
 from . import _header
 from ._model import (CELL_TOO_LONG, NUL_CHARACTER, ROW_WIDTH_MISMATCH, Limits, Note, RawRow, ReadError,
                      RowProblem, Table, line_list, note)
-from .encoding import LineSource, detect_encoding, newline_style
+from .encoding import LineSource, csv_lines, detect_encoding, newline_style
 
 DELIMITERS = (",", "\t", ";", "|")
 FOOTER_WORDS = re.compile(r"(end of (data|file)|total|records?|rows?|references?|abbreviations?|合计|总计|共\s*\d)", re.I)
@@ -27,7 +27,7 @@ def ensure_field_limit(chars: int) -> None:
 
 def sniff(text: str, hint: str | None) -> tuple[str, str | None]:
     """(delimiter, quote character or None) from the first lines: the candidate giving the most consistent width > 1."""
-    lines = text.splitlines(keepends=True)[:60]
+    lines = csv_lines(text)[:60]
     if len(lines) > 1:
         lines = lines[:-1]  # the last one may be cut
     best: tuple[float, int, str] = (0.0, 0, ",")

@@ -19,6 +19,15 @@ _ODD_BREAKS = _ASCII_BREAKS + "\x85\u2028\u2029"
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 
 
+def csv_lines(text: str) -> list[str]:
+    """The lines of `text` as the csv module sees them (ends kept): broken at CR, LF and CRLF only, never at the
+    form feeds, vertical tabs or Unicode separators that str.splitlines also breaks at."""
+    odd = _ASCII_BREAKS if text.isascii() else _ODD_BREAKS
+    if any(char in text for char in odd):
+        return _LINE.findall(text)
+    return text.splitlines(keepends=True)
+
+
 @dataclass
 class Detected:
     encoding: str  # Python codec name used for decoding
@@ -138,12 +147,6 @@ class LineSource:
         self.exhausted = self.nul_seen = self.long_line_seen = False
         self.lines = 0
 
-    def _split(self, text: str) -> list[str]:
-        odd = _ASCII_BREAKS if text.isascii() else _ODD_BREAKS
-        if any(char in text for char in odd):  # str.splitlines would also split at these
-            return _LINE.findall(text)
-        return text.splitlines(keepends=True)
-
     def _check(self, lines: list[str], text: str) -> None:
         if "\x00" in text:
             self.nul_seen = True
@@ -201,7 +204,7 @@ class LineSource:
                 except UnicodeDecodeError:
                     good = ""
                 text, failure = carry + good, error
-            lines = self._split(text)
+            lines = csv_lines(text)
             carry = ""
             if lines and not (final and failure is None):
                 last = lines[-1][-1]

@@ -6,7 +6,7 @@ import io
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from .helpers import read_all
@@ -26,6 +26,8 @@ def tables(draw):
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tables(), st.sampled_from(["utf-8", "utf-8-sig", "gb18030", "utf-16"]))
+# a form feed in a cell once made the delimiter guess split lines where the csv module does not
+@example((["col0", "col1"], [["0|\x0c", "|"], ["|\x0c", ""]], "\n", csv.QUOTE_MINIMAL), "utf-8")
 def test_written_table_reads_back(table, encoding):
     header, rows, newline, quoting = table
     # csv.writer leaves a lone CR/LF that is not part of its lineterminator unquoted: ambiguous output

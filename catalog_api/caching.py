@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import hashlib
 from datetime import datetime, timezone
-from typing import Any, Mapping
+from functools import wraps
+from typing import Any, Callable, Mapping
 
 from flask import Response, request
 
@@ -30,3 +31,12 @@ def conditional_record(response: Response, view: Mapping[str, Any]) -> Response:
     response.headers["Cache-Control"] = "private, no-cache" if current_actor().is_authenticated else "no-cache"
     response.vary.update(("Authorization", "Cookie"))
     return response.make_conditional(request)
+
+
+def conditional(view: Callable[..., Response]) -> Callable[..., Response]:
+    """Around a view answering one record as JSON: tag it, and answer 304 when the caller has it."""
+    @wraps(view)
+    def conditional_view(*args, **kwargs) -> Response:
+        response = view(*args, **kwargs)
+        return conditional_record(response, response.get_json())
+    return conditional_view

@@ -1,20 +1,24 @@
 """GET /api/centers and GET /api/centers/<code>."""
 from __future__ import annotations
 
-from dataclasses import asdict
-
-from flask import Blueprint, jsonify
-
 from catalog.web import current_actor, services
+from catalog_api.api_schemas import records as schemas
+from catalog_api.routes import Access, ApiBlueprint
 
-bp = Blueprint("api_centers", __name__, url_prefix="/api/centers")
+bp = ApiBlueprint("api_centers", __name__, url_prefix="/api/centers", tag="centers")
 
 
 @bp.get("")
+@bp.access(Access.PUBLIC)
+@bp.response(200, schemas.CenterList, description="Every center, with the holdings the caller may see.")
 def list_centers():
-    return jsonify({"items": [asdict(center) for center in services().centers.list_centers(current_actor())]})
+    """Centers"""
+    return {"items": services().centers.list_centers(current_actor())}
 
 
 @bp.get("/<code>")
+@bp.access(Access.PUBLIC, problems=(404,))
+@bp.response(200, schemas.Center, description="The center.")
 def show(code: str):
-    return jsonify(asdict(services().centers.get_center(current_actor(), code)))
+    """A center"""
+    return services().centers.get_center(current_actor(), code)

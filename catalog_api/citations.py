@@ -1,35 +1,37 @@
 """GET /api/records/<identifier>/citation?format=text|bibtex|ris[&lang=zh|en]: the ready citation of a record."""
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import quote
 
-from flask import Blueprint, Response, jsonify, request
+from flask import Response
 from werkzeug.utils import secure_filename
 
 from catalog.citations import cite_record
-from catalog.errors import InvalidInput
 from catalog.web import current_actor, services
+from catalog_api.api_schemas import records as schemas
+from catalog_api.openapi import response_headers
+from catalog_api.routes import Access, ApiBlueprint
 
-bp = Blueprint("api_citations", __name__, url_prefix="/api/records")
+bp = ApiBlueprint("api_citations", __name__, url_prefix="/api/records", tag="records")
 
 FORMATS = {"bibtex": "bib", "ris": "ris"}  # format → file suffix; "text" answers JSON
-LANGUAGES = ("en", "zh")
 
 
 @bp.get("/<path:identifier>/citation")
-def citation(identifier: str):
-    """{"zh", "en"} texts, or a BibTeX/RIS file to download (in English unless lang=zh)."""
-    kind = request.args.get("format", "text")
-    if kind != "text" and kind not in FORMATS:
-        raise InvalidInput(f"format {kind!r} is not one of text, bibtex, ris.",
-                           f"format {kind!r} 须为 text、bibtex 或 ris。", field="format")
-    language = request.args.get("lang", "en")
-    if language not in LANGUAGES:
-        raise InvalidInput(f"lang {language!r} is not one of zh, en.", f"lang {language!r} 须为 zh 或 en。",
-                           field="lang")
+@bp.access(Access.PUBLIC, problems=(400, 404))
+@bp.arguments(schemas.CitationArgs, location="query")
+@bp.alt_response(200, schema={"type": "string", "description": "BibTeX or RIS, as a download."},
+                 content_type="text/plain", success=True)
+@bp.response(200, schemas.Citation, description="The citation (regulation Art. 18).",
+             headers=response_headers("ContentDisposition"))
+def citation(args: dict[str, Any], identifier: str):
+    """Cite a record"""
+    kind = args.get("format", "text")
     cited = cite_record(services().resources, current_actor(), identifier)
     if kind == "text":
-        return jsonify(cited.texts())
+        return cited.texts()
+    language = args.get("lang", "en")
     body = cited.bibtex(language) if kind == "bibtex" else cited.ris(language)
     return Response(body, mimetype="text/plain", headers={
         "Content-Disposition": attachment(f"{cited.identifier}.{FORMATS[kind]}")})

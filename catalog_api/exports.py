@@ -9,39 +9,60 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, jsonify, url_for
+from flask import Response, url_for
 
-from catalog.errors import InvalidInput
+from catalog.enums import Scope
 from catalog.exports.selection import Selection, parse_filters
 from catalog.permissions import Actor
 from catalog.web import current_actor, has_bearer_token, services, streamed
-from catalog_api.bodies import json_body
+from catalog_api.api_schemas import accounts as schemas
+from catalog_api.openapi import response_headers
+from catalog_api.routes import Access, ApiBlueprint
 
-bp = Blueprint("api_exports", __name__, url_prefix="/api/exports")
+bp = ApiBlueprint("api_exports", __name__, url_prefix="/api/exports", tag="exports")
 
-MEMBERS = ("format", "center", "domain", "q", "filter")
+LINKS = {"download": {"operationId": "exports.download", "parameters": {"export_id": "$response.body#/id"},
+                      "description": "The file, once `state` is done."}}
 
 
+# Asking for an export only reads: the file holds what the token's user may see.
 @bp.post("")
-def create():
-    body = json_body(*MEMBERS, example='{"format": "dwca", "center": "…"}')
+@bp.access(Access.ANONYMOUS_OR_TOKEN, scopes={Scope.READ}, problems=(400, 404))
+@bp.arguments(schemas.ExportRequest, example={"format": "dwca", "center": "HBAASPG"})
+@bp.response(202, schemas.Export, description="Queued; follow `Location`.", headers=response_headers("Location"))
+@bp.doc(responses={202: {"links": LINKS}})
+def create(body: dict[str, Any]):
+    """Ask for an export
+
+    A Darwin Core Archive or MCPD CSV of a center, a dataset (center + domain) or a search result, built in the
+    background, holding what the token's user (or the public) may see.
+    """
     actor = current_actor() if has_bearer_token() else Actor.anonymous()
-    export = services().exports.request(actor, _text(body, "format", required=True), Selection(
-        center=_text(body, "center"), domain=_text(body, "domain"), text=_text(body, "q") or "",
-        filters=parse_filters(_filters(body))))
-    response = jsonify(_document(export))
-    response.status_code = 202
-    response.headers["Location"] = url_for(".show", export_id=export.id)
-    return response
+    export = services().exports.request(actor, body["format"], Selection(
+        center=body.get("center"), domain=body.get("domain"), text=body.get("q") or "",
+        filters=parse_filters(body.get("filter") or [])))
+    return _document(export), {"Location": url_for(".show", export_id=export.id)}
 
 
 @bp.get("/<export_id>")
+@bp.access(Access.PUBLIC, problems=(404,))
+@bp.response(200, schemas.Export, description="The export and its progress.")
+@bp.doc(responses={200: {"links": LINKS}})
 def show(export_id: str):
-    return jsonify(_document(services().exports.get(current_actor(), export_id)))
+    """An export
+
+    Seen by the user who asked for it and administrators; an anonymous export by whoever has its id.
+    """
+    return _document(services().exports.get(current_actor(), export_id))
 
 
 @bp.get("/<export_id>/download")
-def download(export_id: str):
+@bp.access(Access.PUBLIC, problems=(404, 409))
+@bp.alt_response(200, schema={"type": "string"}, content_type="text/csv", success=True)
+@bp.response(200, {"type": "string", "format": "binary"}, content_type="application/zip",
+             description="The file, streamed.", headers=response_headers("ContentDisposition"))
+def download(export_id: str) -> Response:
+    """Download an export"""
     export, handle = services().exports.open(current_actor(), export_id)
     return streamed(handle, services().exports.media_type(export), headers={
         "Content-Disposition": f'attachment; filename="{export.file_name}"',
@@ -58,28 +79,3 @@ def _document(export) -> dict[str, Any]:
             "finished_at": export.finished_at.isoformat() if export.finished_at else None,
             "links": {"self": url_for(".show", export_id=export.id),
                       "download": url_for(".download", export_id=export.id)}}
-
-
-def _field_error(field: str, message_en: str, message_zh: str) -> InvalidInput:
-    return InvalidInput(message_en, message_zh, field=field)
-
-
-def _text(body: dict[str, Any], name: str, required: bool = False) -> str | None:
-    value = body.get(name)
-    if value is None or (isinstance(value, str) and not value.strip()):
-        if required:
-            raise _field_error(name, f"The member {name!r} is required.", f"缺少必填字段 {name!r}。")
-        return None
-    if not isinstance(value, str):
-        raise _field_error(name, f"{name} must be a string.", f"{name} 须为字符串。")
-    return value.strip()
-
-
-def _filters(body: dict[str, Any]) -> list[str]:
-    value = body.get("filter") or []
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise _field_error("filter", 'filter must be a list of "field=value" strings.',
-                           'filter 须为“字段=值”字符串的列表。')
-    return value

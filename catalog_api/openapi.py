@@ -1,37 +1,35 @@
-"""The OpenAPI 3.1 document of the JSON API, built with apispec and its marshmallow plugin, served at
-GET /api/openapi.json (and browsable at /api/docs, a page of search_ui).
+"""The OpenAPI 3.1 document of the JSON API, served at GET /api/openapi.json (and browsable at /api/docs, a page
+of search_ui).
 
-Paths and path parameters come from the application's URL map, so a described route cannot drift from its
-rule; what each endpoint does comes from catalog_api.openapi_operations, and which token scopes it needs from
-catalog_api.scopes. A route under /api/ with no description is left out (and the tests fail)."""
+flask-smorest's Api builds it (apispec and its marshmallow plugin underneath) from the routes' own declarations
+(catalog_api.routes): the request and answer schemas, who may call each route and its token scope. Paths and
+path parameters come from the URL map, so a described route cannot drift from its rule. This module adds what
+the whole document shares: its introduction, tags, security schemes, problem answers, headers, and the fields of
+each domain."""
 from __future__ import annotations
 
 import copy
 import re
-from typing import Any, Iterator
+from typing import Any
 
 from apispec import APISpec
-from apispec.ext.marshmallow import MarshmallowPlugin
-from flask import Blueprint, Flask, current_app, jsonify
+from flask import Flask, current_app, jsonify
+from flask_smorest import Api
+from flask_smorest.spec.plugins import FlaskPlugin
 from werkzeug.routing import BaseConverter, IntegerConverter, PathConverter, Rule
 
-from catalog.web import services
-from catalog_api.api_schemas.common import Problem
-from catalog_api.openapi_operations import JSON, OPERATIONS, PATH_PARAMETERS, Access, Answer, Operation
-from catalog_api.scopes import required_scopes
+from catalog.sharing.enums import RequestAction
+from catalog_api.api_schemas.common import DOMAINS as DOMAIN_CODES, Problem
+from catalog_api.routes import ALWAYS, PROBLEM_RESPONSES, Access, ApiBlueprint, required_scopes, security
 from schemas import DOMAINS, describe
 from schemas.fields import DeclaredField
 from schemas.json_schema import json_schema
 
-bp = Blueprint("api_openapi", __name__, url_prefix="/api")
+bp = ApiBlueprint("api_openapi", __name__, url_prefix="/api", tag="documentation")
 
-API_PREFIX = "/api/"
-DOCUMENTED_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 VARIABLE = re.compile(r"<(?:\w+(?:\([^)]*\))?:)?(\w+)>")
 PROBLEM = "application/problem+json"
 EXTENSION_KEY = "catalog_api.openapi"
-# Every endpoint may answer these, whatever it does: a bad bearer token, a token without the scope, the rate limit.
-ALWAYS = (401, 403, 429)
 
 DESCRIPTION = """\
 The JSON API of the public platform of the Hubei natural science & technology resource bank
@@ -71,18 +69,16 @@ TAGS = (("records", "Search and read records, their citations and related record
         ("tokens", "API tokens of the signed-in user."),
         ("documentation", "This document and its browsable form."))
 
-PROBLEMS = {  # status → (component name, description)
-    400: ("InvalidInput", "A parameter, field or body member is missing or malformed (`field` names it)."),
-    401: ("Unauthenticated", "No valid credentials: an unknown, expired or revoked token, or none where one is "
-                             "needed."),
-    403: ("Forbidden", "`forbidden`: the caller's roles may not do this; `insufficient_scope`: the token lacks "
-                       "the scope (`required_scopes`)."),
-    404: ("NotFound", "Nothing the caller may see goes by that name."),
-    409: ("InvalidState", "The step does not fit the current state (`invalid_state`), or clashes with what "
-                          "exists (`conflict`)."),
-    413: ("PayloadTooLarge", "The upload is over CATALOG_MAX_UPLOAD_MB."),
-    429: ("RateLimited", "Too many requests from this client address; wait `Retry-After` seconds."),
-    503: ("StorageUnavailable", "The file store could not archive the upload; nothing was created."),
+PROBLEMS = {  # status → description of its problem answer (named in catalog_api.routes.PROBLEM_RESPONSES)
+    400: "A parameter, field or body member is missing or malformed (`field` names it).",
+    401: "No valid credentials: an unknown, expired or revoked token, or none where one is needed.",
+    403: "`forbidden`: the caller's roles may not do this; `insufficient_scope`: the token lacks the scope "
+         "(`required_scopes`).",
+    404: "Nothing the caller may see goes by that name.",
+    409: "The step does not fit the current state (`invalid_state`), or clashes with what exists (`conflict`).",
+    413: "The upload is over CATALOG_MAX_UPLOAD_MB.",
+    429: "Too many requests from this client address; wait `Retry-After` seconds.",
+    503: "The file store could not archive the upload; nothing was created.",
 }
 
 HEADERS = {
@@ -107,82 +103,102 @@ HEADER_PARAMETERS = {
 }
 
 
+# Path parameters by name, wherever they appear (the URL map gives their converter; this adds meaning).
+PATH_PARAMETERS: dict[str, dict[str, Any]] = {
+    "identifier": {"description": "A record's identifier, `<center>-<domain>-<local id>`.",
+                   "examples": {"germplasm": {"value": "HBAASPG-plant_germplasm-ACC00042"}}},
+    "code": {"description": "A center's code (capitals and digits).", "schema": {"pattern": "^[A-Z0-9]{2,32}$"}},
+    "domain": {"description": "A resource domain.", "schema": {"enum": DOMAIN_CODES}},
+    "submission_id": {"description": "A submission's id."},
+    "token_id": {"description": "A token's id (`id` in GET /api/tokens)."},
+    "export_id": {"description": "An export's id."},
+    "request_id": {"description": "A sharing request's id."},
+    "document_id": {"description": "A document's id."},
+    "notification_id": {"description": "A notification's id."},
+    "action": {"description": "The step to take; `actions` of the request says which this caller may take now.",
+               "schema": {"enum": [action.value for action in RequestAction]}},
+}
+
+
 @bp.get("/openapi.json")
+@bp.access(Access.PUBLIC)
+@bp.response(200, {"type": "object"}, description="OpenAPI 3.1.")
 def document():
+    """This OpenAPI document"""
     return jsonify(openapi_document(current_app))
 
 
+class CatalogApi(Api):
+    """flask-smorest's Api, describing the routes and nothing else: errors stay the API's problem documents
+    (catalog_api.errors and their components here), the document is served by this module, and TAGS names the
+    tags."""
+
+    DEFAULT_ERROR_RESPONSE_NAME = None
+
+    def _register_error_handlers(self) -> None:
+        pass
+
+    def _register_responses(self) -> None:
+        pass
+
+    def _register_pagination_header(self) -> None:
+        pass
+
+    def register_blueprint(self, blp: ApiBlueprint, **options) -> None:
+        """As flask-smorest's, without adding a tag named after the blueprint."""
+        self._app.extensions["flask-smorest"]["blp_name_to_api"][blp.name] = self
+        self._app.register_blueprint(blp, **options)
+        blp.register_views_in_doc(self, self._app, self.spec, name=blp.name, parameters=None)
+
+
+class PathParameters(FlaskPlugin):
+    """Path parameters as the route accepts them (its converter), with what PATH_PARAMETERS says they mean."""
+
+    def rule_to_params(self, rule: Rule) -> list[dict[str, Any]]:
+        return _path_parameters(rule)
+
+
+def init_api(app: Flask) -> CatalogApi:
+    """The Api of this application, with the components every operation may use; register blueprints with it."""
+    base_url = app.extensions["catalog"].settings.base_url
+    api = CatalogApi(app, spec_kwargs={
+        "title": "Hubei Resource Bank API · 湖北省自然科技资源库 API", "version": "1", "openapi_version": "3.1.0",
+        "flask_plugin": PathParameters(),
+        "info": {"description": DESCRIPTION, "license": {"name": "Apache-2.0", "identifier": "Apache-2.0"}},
+        "servers": [{"url": base_url}], "tags": [{"name": name, "description": text} for name, text in TAGS]})
+    api.ma_plugin.converter.add_attribute_function(_declared_field_property(base_url))
+    _add_components(api.spec, app)
+    return api
+
+
 def openapi_document(app: Flask) -> dict[str, Any]:
-    """The document of this application's API, built once per application."""
+    """The document of this application's API, completed and built once, when first asked for (every route is
+    registered by then)."""
     if EXTENSION_KEY not in app.extensions:
-        app.extensions[EXTENSION_KEY] = build_document(app, services().settings.base_url)
+        spec = app.extensions["flask-smorest"]["apis"][""]["ext_obj"].spec
+        for rule in app.url_map.iter_rules():
+            if rule.endpoint in OUTSIDE:
+                spec.path(rule=rule, operations={"get": OUTSIDE[rule.endpoint](app, rule)})
+        described = spec.to_dict()
+        # The payload of a record is one domain's fields; which one its `domain` says.
+        described["components"]["schemas"]["Record"]["properties"]["payload"]["anyOf"] = [
+            {"$ref": f"#/components/schemas/{_fields_component(domain)}"} for domain in DOMAINS]
+        app.extensions[EXTENSION_KEY] = described
     return app.extensions[EXTENSION_KEY]
 
 
-def build_document(app: Flask, base_url: str) -> dict[str, Any]:
-    """Every described route under /api/ of `app`, with the components its operations use."""
-    plugin = MarshmallowPlugin()
-    spec = APISpec(title="Hubei Resource Bank API · 湖北省自然科技资源库 API", version="1", openapi_version="3.1.0",
-                   plugins=[plugin], info={"description": DESCRIPTION,
-                                           "license": {"name": "Apache-2.0", "identifier": "Apache-2.0"}},
-                   servers=[{"url": base_url}], tags=[{"name": name, "description": text} for name, text in TAGS])
-    plugin.converter.add_attribute_function(_declared_field_property(base_url))
-    _add_components(spec, app)
-    for path, operations in _paths(app):
-        # apispec resolves schemas in place: give it copies, so the descriptions serve the next application too
-        spec.path(path=path, operations=copy.deepcopy(operations))
-    described = spec.to_dict()
-    # The payload of a record is one domain's fields; which one its `domain` says.
-    described["components"]["schemas"]["Record"]["properties"]["payload"]["anyOf"] = [
-        {"$ref": f"#/components/schemas/{_fields_component(domain)}"} for domain in DOMAINS]
-    return described
+def _docs_page(app: Flask, rule: Rule) -> dict[str, Any]:
+    scopes = sorted(required_scopes(app.view_functions[rule.endpoint], "GET"))
+    return {"operationId": "docs.page", "summary": "Browsable API documentation", "tags": ["documentation"],
+            "description": f"Who may call it: {Access.PUBLIC.value}. Token scope: {' or '.join(scopes)}.",
+            "security": security(Access.PUBLIC, scopes),
+            "responses": {200: {"description": "Swagger UI over this document.",
+                                "content": {"text/html": {"schema": {"type": "string"}}}},
+                          **{status: PROBLEM_RESPONSES[status] for status in ALWAYS}}}
 
 
-def _documented_routes(app: Flask) -> Iterator[tuple[Rule, str]]:
-    """Every (rule, method) under /api/ that the document should describe."""
-    for rule in app.url_map.iter_rules():
-        if rule.rule.startswith(API_PREFIX):
-            for method in sorted(rule.methods or ()):
-                if method in DOCUMENTED_METHODS:
-                    yield rule, method
-
-
-def _openapi_path(rule: Rule) -> str:
-    """/api/records/<path:identifier>/citation → /api/records/{identifier}/citation"""
-    return VARIABLE.sub(r"{\1}", rule.rule)
-
-
-# ---------------------------------------------------------------------- paths
-def _paths(app: Flask) -> list[tuple[str, dict[str, Any]]]:
-    by_path: dict[str, dict[str, Any]] = {}
-    for rule, method in _documented_routes(app):
-        described = OPERATIONS.get(rule.endpoint)
-        if described is not None:
-            by_path.setdefault(_openapi_path(rule), {})[method.lower()] = _operation(rule, method, described)
-    return sorted(by_path.items())
-
-
-def _operation(rule: Rule, method: str, described: Operation) -> dict[str, Any]:
-    scopes = sorted(required_scopes(rule.endpoint, method))
-    who = f"Who may call it: {described.access.value}."
-    if scopes:
-        who += f" Token scope: {' or '.join(scopes)}."
-    operation: dict[str, Any] = {
-        "operationId": rule.endpoint.removeprefix("api_"), "summary": described.summary, "tags": [described.tag],
-        "description": "\n\n".join(text for text in (described.description, who) if text),
-        "parameters": [*_path_parameters(rule), *described.query_parameters,
-                       *described.header_parameters],  # component names: apispec makes them references
-        "security": _security(described.access, scopes),
-        "responses": {str(status): _response(answer) for status, answer in described.answers.items()},
-    }
-    if described.query is not None:
-        operation["parameters"].append({"in": "query", "schema": described.query})
-    for status in sorted({*described.problems, *ALWAYS}):
-        operation["responses"][str(status)] = {"$ref": f"#/components/responses/{PROBLEMS[status][0]}"}
-    if described.body is not None:
-        operation["requestBody"] = {"required": described.body.required,
-                                    "content": {described.body.media_type: {"schema": described.body.schema}}}
-    return operation
+# Read-only pages under /api/ served by other packages, which cannot declare themselves: endpoint → operation.
+OUTSIDE = {"api_docs.page": _docs_page}
 
 
 def _path_parameters(rule: Rule) -> list[dict[str, Any]]:
@@ -206,27 +222,9 @@ def _converter_schema(converter: BaseConverter) -> dict[str, Any]:
     return {"type": "string", "minLength": 1, "pattern": "^[^/]+$"}
 
 
-def _response(answer: Answer) -> dict[str, Any]:
-    response: dict[str, Any] = {"description": answer.description}
-    if answer.media is not None:
-        response["content"] = answer.media
-    elif answer.schema is not None:
-        response["content"] = {JSON: {"schema": answer.schema}}
-    if answer.headers:
-        response["headers"] = {_header_name(name): {"$ref": f"#/components/headers/{name}"}
-                               for name in answer.headers}
-    if answer.links:
-        response["links"] = answer.links
-    return response
-
-
-def _security(access: Access, scopes: list[str]) -> list[dict[str, list[str]]]:
-    """Alternatives, as OpenAPI lists them: a token with any one of the scopes (a requirement's scope list would
-    demand them all), a session, or nobody."""
-    tokens = [{"bearerToken": [scope]} for scope in scopes] or [{"bearerToken": []}]
-    session = {"sessionCookie": []}
-    return {Access.PUBLIC: [{}, *tokens, session], Access.SIGNED_IN: [*tokens, session], Access.TOKEN: tokens,
-            Access.ANONYMOUS_OR_TOKEN: [{}, *tokens]}[access]
+def response_headers(*names: str) -> dict[str, dict[str, str]]:
+    """The headers of an answer, by their names in components.headers."""
+    return {_header_name(name): {"$ref": f"#/components/headers/{name}"} for name in names}
 
 
 def _header_name(component: str) -> str:
@@ -249,7 +247,8 @@ def _add_components(spec: APISpec, app: Flask) -> None:
     for name, parameter in HEADER_PARAMETERS.items():
         spec.components.parameter(name, parameter["in"], copy.deepcopy({key: value for key, value in parameter.items()
                                                                         if key != "in"}))
-    for status, (name, description) in PROBLEMS.items():
+    for status, description in PROBLEMS.items():
+        name = PROBLEM_RESPONSES[status]
         response: dict[str, Any] = {"description": description,
                                     "content": {PROBLEM: {"schema": {"$ref": "#/components/schemas/Problem"}}}}
         if status == 401:

@@ -1,14 +1,15 @@
 """/api/cart, /api/requests, /api/notifications, /api/outputs, /api/agreements and the service figures of a
-center. Parses requests and renders documents; who may see or do what, and when, is SharingService's."""
+center. Renders documents; who may see or do what, and when, is SharingService's."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from functools import wraps
+from typing import Any, Callable
 from urllib.parse import quote
 
-from flask import Blueprint, jsonify, request, url_for
+from flask import Response, url_for
 
-from catalog.errors import InvalidInput
+from catalog.enums import Scope
 from catalog.models import Notification, Resource
 from catalog.sharing.models import Agreement, CartItem, Output, RequestDocument, RequestMessage, SharingRequest
 from catalog.sharing.service import RequestDossier
@@ -16,119 +17,182 @@ from catalog.sharing.inputs import yuan
 from catalog.sharing.figures import CHINA_TIME
 from catalog.sharing.enums import DOCUMENT_KIND_LABELS, REQUEST_STATE_LABELS
 from catalog.web import current_actor, services, streamed
+from catalog_api.api_schemas import sharing as schemas
+from catalog_api.api_schemas.submissions import EmptyBody
 from catalog_api.callers import require_caller
-from catalog_api.bodies import json_body
+from catalog_api.openapi import response_headers
+from catalog_api.routes import Access, ApiBlueprint
 
-bp = Blueprint("api_sharing", __name__, url_prefix="/api")
+bp = ApiBlueprint("api_sharing", __name__, url_prefix="/api", tag="sharing")
 
 SAFE_TYPES = {"application/pdf", "image/png", "image/jpeg"}
 # Public reads: the outputs shown on a resource page, and the agreement text a request would have to accept.
 PUBLIC_ENDPOINTS = {"api_sharing.resource_outputs", "api_sharing.current_agreement"}
 TIMES = ("created_at", "submitted_at", "agreement_accepted_at", "decided_at", "approved_at", "rejected_at",
          "fulfilled_at", "completed_at", "cancelled_at")
+# Sharing requests need `share`; SharingService decides who may take which step (requester, the center's
+# curators, admins).
+SHARE = frozenset({Scope.SHARE})
+DETAIL = "The request, with the steps this caller may take now."
+NO_CONTENT = "Done; no content."
 
 
 require_caller(bp, PUBLIC_ENDPOINTS)
 
 
+def not_found_first(view: Callable) -> Callable:
+    """A request the caller may not see is not found, before any complaint about what was sent."""
+    @wraps(view)
+    def checked(*args, request_id: int, **kwargs):
+        services().sharing.get(current_actor(), request_id)
+        return view(*args, request_id=request_id, **kwargs)
+    return checked
+
+
 # ---------------------------------------------------------------------- cart
 @bp.get("/cart")
+@bp.access(Access.SIGNED_IN)
+@bp.response(200, schemas.CartItemList, description="The resources collected, from any centers.")
 def cart():
-    return jsonify({"items": [_cart_item(item) for item in services().sharing.cart.items(current_actor())]})
+    """My cart"""
+    return {"items": [_cart_item(item) for item in services().sharing.cart.items(current_actor())]}
 
 
 @bp.post("/cart/items")
-def add_to_cart():
-    body = json_body("resource", "quantity")
-    if not isinstance(body.get("resource"), str) or not body["resource"].strip():
-        raise InvalidInput("Name the resource to add: {\"resource\": \"<identifier>\"}.",
-                           "请指明要添加的资源：{\"resource\": \"<资源编号>\"}。", field="resource")
-    item = services().sharing.cart.add(current_actor(), body["resource"].strip(), body.get("quantity", 1))
-    return jsonify(_cart_item(item)), 201
+@bp.access(Access.TOKEN, scopes=SHARE, problems=(400, 404))
+@bp.arguments(schemas.CartAddition)
+@bp.response(201, schemas.CartItem, description="The cart item.")
+def add_to_cart(body: dict[str, Any]):
+    """Add to the cart
+
+    A confidential record never enters a cart (404, or 403 for its own center's curators).
+    """
+    return _cart_item(services().sharing.cart.add(current_actor(), body["resource"].strip(), body.get("quantity", 1)))
 
 
 @bp.delete("/cart/items/<path:identifier>")
+@bp.access(Access.TOKEN, scopes=SHARE, problems=(404,))
+@bp.response(204, description=NO_CONTENT)
 def remove_from_cart(identifier: str):
+    """Remove from the cart"""
     services().sharing.cart.remove(current_actor(), identifier)
-    return "", 204
+    return Response(status=204)
 
 
 @bp.delete("/cart")
+@bp.access(Access.TOKEN, scopes=SHARE)
+@bp.response(204, description=NO_CONTENT)
 def clear_cart():
+    """Empty the cart"""
     services().sharing.cart.clear(current_actor())
-    return "", 204
+    return Response(status=204)
 
 
 @bp.post("/cart/checkout")
-def checkout():
-    created = services().sharing.checkout(current_actor(), json_body(None))
-    return jsonify({"items": [_request(r) for r in created]}), 201
+@bp.access(Access.TOKEN, scopes=SHARE, problems=(400, 409))
+@bp.arguments(schemas.RequestDetails)
+@bp.response(201, schemas.SharingRequestList, description="One draft request per center of the cart.")
+def checkout(details: dict[str, Any]):
+    """Check out"""
+    return {"items": [_request(r) for r in services().sharing.checkout(current_actor(), details)]}
 
 
 # ---------------------------------------------------------------------- requests
 @bp.get("/requests")
-def list_requests():
-    found = services().sharing.list(current_actor(), scope=request.args.get("scope", "mine"),
-                                    state=request.args.get("state") or None,
-                                    center_code=request.args.get("center") or None)
-    return jsonify({"items": [_request(r) for r in found]})
+@bp.access(Access.SIGNED_IN, problems=(400,))
+@bp.arguments(schemas.RequestFilter, location="query")
+@bp.response(200, schemas.SharingRequestList, description="Newest first.")
+def list_requests(args: dict[str, Any]):
+    """Requests"""
+    found = services().sharing.list(current_actor(), scope=args.get("scope", "mine"), state=args.get("state"),
+                                    center_code=args.get("center"))
+    return {"items": [_request(r) for r in found]}
 
 
 @bp.get("/requests/<int:request_id>")
+@bp.access(Access.SIGNED_IN, problems=(404,))
+@bp.response(200, schemas.SharingRequestDetail, description=DETAIL)
 def show_request(request_id: int):
-    return jsonify(_detail(services().sharing.dossier(current_actor(), request_id)))
+    """A request"""
+    return _detail(services().sharing.dossier(current_actor(), request_id))
 
 
 @bp.patch("/requests/<int:request_id>")
-def update_request(request_id: int):
-    services().sharing.update_draft(current_actor(), request_id, json_body(None))
-    return jsonify(_detail(services().sharing.dossier(current_actor(), request_id)))
+@bp.access(Access.TOKEN, scopes=SHARE, problems=(400, 404, 409))
+@bp.arguments(schemas.RequestDetails)
+@bp.response(200, schemas.SharingRequestDetail, description=DETAIL)
+def update_request(details: dict[str, Any], request_id: int):
+    """Edit a draft"""
+    services().sharing.update_draft(current_actor(), request_id, details)
+    return _detail(services().sharing.dossier(current_actor(), request_id))
 
 
 @bp.post("/requests/<int:request_id>/<action>")
-def act(request_id: int, action: str):
-    services().sharing.perform(current_actor(), request_id, action, json_body(None))
-    return jsonify(_detail(services().sharing.dossier(current_actor(), request_id)))
+@bp.access(Access.TOKEN, scopes=SHARE, problems=(400, 404, 409))
+@bp.arguments(schemas.StepBody, required=False)
+@bp.response(200, schemas.SharingRequestDetail, description=DETAIL)
+def act(body: dict[str, Any], request_id: int, action: str):
+    """Take a step
+
+    draft -submit→ submitted -start_review→ under_review -approve→ approved; submitted or under_review -reject→
+    rejected. Academic: approved -ship→ shipped or -deliver→ delivered. Commercial: approved -quote→ quoted
+    -accept_contract→ contracted -confirm_payment→ paid, then ship or deliver. shipped or delivered -complete→
+    completed -feedback→ feedback; cancel before shipping. 409 when the step does not fit the state, 403 when
+    the caller's part may not take it.
+    """
+    services().sharing.perform(current_actor(), request_id, action, body)
+    return _detail(services().sharing.dossier(current_actor(), request_id))
 
 
 @bp.get("/requests/<int:request_id>/messages")
+@bp.access(Access.SIGNED_IN, problems=(404,))
+@bp.response(200, schemas.MessageList, description="Oldest first.")
 def messages(request_id: int):
-    return jsonify({"items": [_message(m) for m in services().sharing.attachments.messages(current_actor(),
-                                                                                           request_id)]})
+    """Messages of a request"""
+    return {"items": [_message(m) for m in services().sharing.attachments.messages(current_actor(), request_id)]}
 
 
 @bp.post("/requests/<int:request_id>/messages")
-def post_message(request_id: int):
-    body = json_body("body")
-    return jsonify(_message(services().sharing.attachments.post_message(current_actor(), request_id,
-                                                                        body.get("body")))), 201
+@bp.access(Access.TOKEN, scopes=SHARE, problems=(400, 404))
+@bp.arguments(schemas.MessageBody)
+@bp.response(201, schemas.Message, description="The message.")
+def post_message(body: dict[str, Any], request_id: int):
+    """Write a message"""
+    return _message(services().sharing.attachments.post_message(current_actor(), request_id, body["body"]))
 
 
 @bp.get("/requests/<int:request_id>/documents")
+@bp.access(Access.SIGNED_IN, problems=(404,))
+@bp.response(200, schemas.RequestDocumentList, description="The documents uploaded.")
 def documents(request_id: int):
-    return jsonify({"items": [_document(d) for d in services().sharing.dossier(current_actor(), request_id).documents]})
+    """Documents of a request"""
+    return {"items": [_document(d) for d in services().sharing.dossier(current_actor(), request_id).documents]}
 
 
 @bp.post("/requests/<int:request_id>/documents")
-def upload_document(request_id: int):
-    services().sharing.get(current_actor(), request_id)  # not found comes before any complaint about the form
-    if request.mimetype != "multipart/form-data":
-        raise InvalidInput("Send the document as multipart/form-data with the fields 'file' and 'kind'.",
-                           "请以 multipart/form-data 格式上传，包含 file 和 kind 字段。", field="file")
-    unknown = sorted((set(request.form) | set(request.files)) - {"file", "kind"})
-    if unknown:
-        raise InvalidInput(f"Unknown field(s): {', '.join(unknown)}; the fields are file and kind.",
-                           f"未知字段：{'、'.join(unknown)}；可用字段为 file 和 kind。", field=unknown[0])
-    file = request.files.get("file")
-    if file is None or not file.filename:
-        raise InvalidInput("Send the document in the field 'file'.", "请在 file 字段中上传文件。", field="file")
-    document = services().sharing.attachments.upload_document(current_actor(), request_id, request.form.get("kind"),
-                                                              file.filename, file.stream, file.content_type)
-    return jsonify(_document(document)), 201
+@bp.access(Access.TOKEN, scopes=SHARE, problems=(400, 404, 409, 413))
+@not_found_first
+@bp.arguments(schemas.DocumentForm, location="multipart")
+@bp.response(201, schemas.RequestDocument, description="The document.")
+def upload_document(form: dict[str, Any], request_id: int):
+    """Upload a document
+
+    An institutional approval or a laboratory qualification, which strains of risk group 2 or higher need before
+    approval.
+    """
+    file = form["file"]
+    return _document(services().sharing.attachments.upload_document(
+        current_actor(), request_id, form["kind"], file.filename, file.stream, file.content_type))
 
 
 @bp.get("/requests/<int:request_id>/documents/<int:document_id>")
-def download_document(request_id: int, document_id: int):
+@bp.access(Access.SIGNED_IN, problems=(404,))
+@bp.response(200, {"type": "string", "format": "binary"}, content_type="application/pdf", headers=response_headers(
+    "ContentDisposition"), description="The file; anything but PDF, PNG or JPEG as application/octet-stream.")
+@bp.doc(responses={200: {"content": {kind: {"schema": {"type": "string", "format": "binary"}}
+                                     for kind in ("image/png", "image/jpeg", "application/octet-stream")}}})
+def download_document(request_id: int, document_id: int) -> Response:
+    """Download a document"""
     document, handle = services().sharing.attachments.open_document(current_actor(), request_id, document_id)
     # The type is the uploader's claim: anything but a few inert formats goes out as bytes, never as a page.
     mimetype = document.content_type if document.content_type in SAFE_TYPES else "application/octet-stream"
@@ -138,69 +202,90 @@ def download_document(request_id: int, document_id: int):
 
 
 @bp.get("/requests/<int:request_id>/outputs")
+@bp.access(Access.SIGNED_IN, problems=(404,))
+@bp.response(200, schemas.OutputList, description="Papers, patents and products reported.")
 def outputs(request_id: int):
-    return jsonify({"items": [_output(o) for o in services().sharing.attachments.outputs(current_actor(),
-                                                                                         request_id)]})
+    """Outputs of a request"""
+    return {"items": [_output(o) for o in services().sharing.attachments.outputs(current_actor(), request_id)]}
 
 
 @bp.post("/requests/<int:request_id>/outputs")
-def report_output(request_id: int):
-    body = json_body("kind", "title", "doi", "number", "year", "resources")
-    resources = body.get("resources")
-    if resources is not None and (not isinstance(resources, list) or not all(isinstance(r, str) for r in resources)):
-        raise InvalidInput("resources must list resource identifiers.", "resources 须列出资源编号。", field="resources")
+@bp.access(Access.TOKEN, scopes=SHARE, problems=(400, 404, 409))
+@bp.arguments(schemas.OutputReport)
+@bp.response(201, schemas.Output, description="The output.")
+def report_output(body: dict[str, Any], request_id: int):
+    """Report an output"""
     output = services().sharing.attachments.report_output(
-        current_actor(), request_id, body.get("kind"), body.get("title"), doi=body.get("doi"),
-        number=body.get("number"), year=body.get("year"), resources=resources)
-    return jsonify(_output(output)), 201
+        current_actor(), request_id, body["kind"], body["title"], doi=body.get("doi"), number=body.get("number"),
+        year=body.get("year"), resources=body.get("resources"))
+    return _output(output)
 
 
 @bp.get("/outputs")
-def resource_outputs():
-    identifier = (request.args.get("resource") or "").strip()
-    if not identifier:
-        raise InvalidInput("Name the resource: /api/outputs?resource=<identifier>.",
-                           "请指明资源：/api/outputs?resource=<资源编号>。", field="resource")
-    return jsonify({"items": [_output(o) for o in services().sharing.attachments.outputs_for_resource(
-        current_actor(), identifier)]})
+@bp.access(Access.PUBLIC, problems=(400, 404))
+@bp.arguments(schemas.ResourceOutputsArgs, location="query")
+@bp.response(200, schemas.OutputList, description="The outputs reported with this record.")
+def resource_outputs(args: dict[str, Any]):
+    """Outputs citing a record"""
+    return {"items": [_output(o) for o in services().sharing.attachments.outputs_for_resource(
+        current_actor(), args["resource"].strip())]}
 
 
 # ---------------------------------------------------------------------- notifications, agreements, figures
 @bp.get("/notifications")
-def notifications():
-    unread = request.args.get("unread", "false").lower() in ("1", "true", "yes")
-    return jsonify({"items": [_notification(n) for n in services().sharing.notifications.list(
-        current_actor(), unread_only=unread)]})
+@bp.access(Access.SIGNED_IN)
+@bp.arguments(schemas.NotificationFilter, location="query")
+@bp.response(200, schemas.NotificationList, description="Newest first.")
+def notifications(args: dict[str, Any]):
+    """My notifications"""
+    return {"items": [_notification(n) for n in services().sharing.notifications.list(
+        current_actor(), unread_only=args.get("unread", False))]}
 
 
 @bp.post("/notifications/<int:notification_id>/read")
-def mark_read(notification_id: int):
-    json_body()
-    return jsonify(_notification(services().sharing.notifications.mark_read(current_actor(), notification_id)))
+@bp.access(Access.TOKEN, scopes=SHARE, problems=(400, 404))
+@bp.arguments(EmptyBody, required=False)
+@bp.response(200, schemas.Notification, description="The notification.")
+def mark_read(_body: dict[str, Any], notification_id: int):
+    """Mark a notification read"""
+    return _notification(services().sharing.notifications.mark_read(current_actor(), notification_id))
 
 
 @bp.get("/agreements/current")
-def current_agreement():
-    center, domain = request.args.get("center") or "", request.args.get("domain") or ""
-    return jsonify(_agreement(services().sharing.agreements.current(center, domain)))
+@bp.access(Access.PUBLIC, problems=(400, 404, 409))
+@bp.arguments(schemas.AgreementArgs, location="query")
+@bp.response(200, schemas.Agreement, description="The agreement a request to this center for this domain must "
+             "accept now.")
+def current_agreement(args: dict[str, Any]):
+    """The agreement in force"""
+    return _agreement(services().sharing.agreements.current(args["center"], args["domain"]))
 
 
 @bp.post("/agreements")
-def publish_agreement():
-    body = json_body("center", "domain", "title_zh", "title_en", "text_zh", "text_en")
-    agreement = services().sharing.agreements.publish(
-        current_actor(), body.get("center"), body.get("domain"), body.get("title_zh"), body.get("title_en"),
-        body.get("text_zh"), body.get("text_en"))
-    return jsonify(_agreement(agreement)), 201
+@bp.access(Access.TOKEN, scopes={Scope.SUBMIT, Scope.ADMIN}, problems=(400, 404))
+@bp.arguments(schemas.AgreementText)
+@bp.response(201, schemas.Agreement, description="The new version.")
+def publish_agreement(body: dict[str, Any]):
+    """Publish an agreement
+
+    A center's curators publish its agreements; administrators also the platform's.
+    """
+    return _agreement(services().sharing.agreements.publish(
+        current_actor(), body.get("center"), body.get("domain"), body["title_zh"], body["title_en"], body["text_zh"],
+        body["text_en"]))
 
 
 @bp.get("/centers/<code>/service-figures")
-def service_figures(code: str):
-    raw = request.args.get("year") or str(datetime.now(CHINA_TIME).year)
-    if not raw.isdigit():
-        raise InvalidInput(f"year must be a year such as 2026, not {raw!r}.",
-                           f"year 须为如 2026 的年份，而不是 {raw!r}。", field="year")
-    return jsonify(services().sharing.service_figures(current_actor(), code, int(raw)))
+@bp.access(Access.SIGNED_IN, problems=(400, 404))
+@bp.arguments(schemas.FiguresArgs, location="query")
+@bp.response(200, schemas.ServiceFigures, description="Requests, decisions and outputs of the year.")
+def service_figures(args: dict[str, Any], code: str):
+    """A center's service figures
+
+    For the center's curators, its department's reviewers and administrators (403 for others).
+    """
+    year = args.get("year") or datetime.now(CHINA_TIME).year
+    return services().sharing.service_figures(current_actor(), code, year)
 
 
 # ---------------------------------------------------------------------- rendering

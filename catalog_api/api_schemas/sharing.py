@@ -2,11 +2,12 @@
 notifications, agreements and a center's service figures."""
 from __future__ import annotations
 
-from marshmallow import Schema, fields, validate
+from marshmallow import Schema, ValidationError, fields, validate
 
 from catalog.enums import SharingMode
 from catalog.sharing.enums import DocumentKind, OutputKind, Purpose, RequestAction, RequestState, RequestType
-from catalog_api.api_schemas.common import DOMAINS, Bilingual, Document, Links, items_of, moment
+from catalog_api.api_schemas.common import (CENTER_CODE, DOMAINS, NOT_BLANK, Bilingual, Document, File, Links,
+                                            items_of, moment)
 
 
 def _choice(enum, **options) -> fields.String:
@@ -123,10 +124,11 @@ class RequestDocument(Document):
     link = fields.String(required=True, metadata={"description": "Where to download it."})
 
 
-class RequestLinks(Links):
-    messages = fields.String(required=True)
-    documents = fields.String(required=True)
-    outputs = fields.String(required=True)
+RequestLinks = Links.from_dict({
+    "messages": fields.String(required=True), "documents": fields.String(required=True),
+    "outputs": fields.String(required=True),
+    **{action.value: fields.String(metadata={"description": "Take this step (POST); present while the caller may."})
+       for action in RequestAction}}, name="RequestLinks")
 
 
 class SharingRequestDetail(SharingRequest):
@@ -197,7 +199,7 @@ NotificationList = items_of(Notification, "NotificationList")
 
 # ---------------------------------------------------------------------- request bodies
 class CartAddition(Schema):
-    resource = fields.String(required=True, metadata={"description": "A record's identifier."})
+    resource = fields.String(required=True, validate=NOT_BLANK, metadata={"description": "A record's identifier."})
     quantity = fields.Integer(validate=validate.Range(min=1), metadata={"description": "Default 1."})
 
 
@@ -212,6 +214,24 @@ class RequestDetails(Schema):
         "description": "Required for material."})
 
 
+class Amount(fields.Raw):
+    """A sum in yuan, as a string or a number; the service checks it (positive, at most two decimals)."""
+
+    def __init__(self, **options):
+        super().__init__(**options)
+        self.metadata = {"type": ["string", "number"], **self.metadata}
+
+    def _deserialize(self, value, attr, data, **kwargs) -> str:
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            raise ValidationError("Not a valid number.")
+        return str(value)
+
+
+class FeeLine(Schema):
+    description = fields.String(required=True)
+    amount = Amount(required=True, metadata={"description": "Yuan, at most two decimals."})
+
+
 class StepBody(Schema):
     """The members a step takes; a step refuses members that are not its own."""
 
@@ -224,7 +244,7 @@ class StepBody(Schema):
 
     accept_agreements = fields.List(fields.Integer())
     reason = fields.String()
-    line_items = fields.List(fields.Nested(CostLine))
+    line_items = fields.List(fields.Nested(FeeLine))
     note = fields.String(allow_none=True)
     reference = fields.String()
     tracking_number = fields.String()
@@ -240,8 +260,7 @@ class MessageBody(Schema):
 
 class DocumentForm(Schema):
     """multipart/form-data of a request document."""
-    file = fields.Raw(required=True, metadata={"type": "string", "format": "binary",
-                                               "description": "PDF, PNG or JPEG."})
+    file = File(required=True, metadata={"description": "PDF, PNG or JPEG."})
     kind = _choice(DocumentKind, required=True)
 
 
@@ -255,10 +274,40 @@ class OutputReport(Schema):
 
 
 class AgreementText(Schema):
-    center = fields.String(required=True)
+    center = fields.String(allow_none=True, metadata={"description": "A center's code; null or omitted: the "
+                                                                     "platform's agreement (administrators)."})
     domain = fields.String(allow_none=True, validate=validate.OneOf(DOMAINS), metadata={
         "description": "Omitted: every domain of the center."})
     title_zh = fields.String(required=True)
     title_en = fields.String(required=True)
     text_zh = fields.String(required=True)
     text_en = fields.String(required=True)
+
+
+# ---------------------------------------------------------------------- query parameters
+class RequestFilter(Schema):
+    scope = fields.String(validate=validate.OneOf(["mine", "center"]), metadata={
+        "description": "`mine` (default): the caller's own; `center`: the submitted requests of the centers the "
+                       "caller curates (every center for an administrator)."})
+    state = _choice(RequestState, metadata={"description": "Only requests in this state."})
+    center = fields.String(validate=CENTER_CODE, metadata={"description": "Only requests to this center."})
+
+
+class ResourceOutputsArgs(Schema):
+    resource = fields.String(required=True, validate=validate.Length(min=1), metadata={
+        "description": "The record's identifier."})
+
+
+class NotificationFilter(Schema):
+    unread = fields.Boolean(metadata={"description": "`true`: only the unread ones."})
+
+
+class AgreementArgs(Schema):
+    center = fields.String(required=True, validate=CENTER_CODE, metadata={"description": "A center's code."})
+    domain = fields.String(required=True, validate=validate.OneOf(DOMAINS), metadata={
+        "description": "A resource domain."})
+
+
+class FiguresArgs(Schema):
+    year = fields.Integer(validate=validate.Range(1, 9999), metadata={
+        "description": "Default: this year (China time)."})

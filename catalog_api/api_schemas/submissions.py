@@ -1,10 +1,12 @@
 """Submissions and their validation reports (catalog_api.submissions; the shapes fixed in the conventions)."""
 from __future__ import annotations
 
-from marshmallow import Schema, fields, validate
+from marshmallow import Schema, ValidationError, fields, validate
 
 from catalog.enums import SharingMode, SubmissionState
-from catalog_api.api_schemas.common import DOMAINS, Bilingual, Document, Links, items_of
+from catalog_api.api_schemas.common import (CENTER_CODE, DOMAINS, NOT_BLANK, Bilingual, Document, File, JsonObject,
+                                            Links, items_of)
+from ingest.suggestions import DEFAULT_MIN_CONFIDENCE
 
 STATES = [state.value for state in SubmissionState]
 ACTIONS = ["submit", "withdraw", "approve", "reject"]
@@ -26,8 +28,10 @@ class Changes(Document):
 
 
 class SubmissionLinks(Links):
-    report_json = fields.String(data_key="report.json", metadata={"description": "Once validated."})
-    report_csv = fields.String(data_key="report.csv", metadata={"description": "Once validated."})
+    report_json = fields.String(attribute="report.json", data_key="report.json",
+                                metadata={"description": "Once validated."})
+    report_csv = fields.String(attribute="report.csv", data_key="report.csv",
+                               metadata={"description": "Once validated."})
     submit = fields.String()
     withdraw = fields.String()
     approve = fields.String()
@@ -82,28 +86,56 @@ class Report(Document):
     issues = fields.List(fields.Nested(Issue), required=True)
 
 
+class Confidence(fields.String):
+    """true (the default confidence), false, or a minimum confidence from 0 to 1; loaded as the confidence, or
+    None for false."""
+
+    def _deserialize(self, value, attr, data, **kwargs) -> float | None:
+        text = super()._deserialize(value, attr, data, **kwargs).strip().lower()
+        if text in fields.Boolean.falsy:
+            return None
+        if text in fields.Boolean.truthy:
+            return DEFAULT_MIN_CONFIDENCE
+        try:
+            confidence = float(text)
+        except ValueError:
+            confidence = -1.0
+        if not 0 <= confidence <= 1:
+            raise ValidationError("Must be true, false or a confidence from 0 to 1.")
+        return confidence
+
+
 class UploadForm(Schema):
     """multipart/form-data of POST /api/submissions."""
-    file = fields.Raw(required=True, metadata={"type": "string", "format": "binary", "description":
-                                               "CSV, TSV, XLSX, JSON, JSON Lines or a Darwin Core Archive."})
+    file = File(required=True, metadata={"description": "CSV, TSV, XLSX, JSON, JSON Lines or a Darwin Core Archive."})
     center = fields.String(required=True, metadata={"description": "Code of the submitting center."})
     domain = fields.String(validate=validate.OneOf(DOMAINS), metadata={
         "description": "Default: the center's domain."})
     sharing_mode = fields.String(validate=validate.OneOf([mode.value for mode in SharingMode]), metadata={
         "description": "For rows without a sharing_mode column."})
-    full_replace = fields.String(validate=validate.OneOf(["true", "false"]), metadata={
+    full_replace = fields.Boolean(metadata={
         "description": "Approving deletes the center's records of the domain that the file lacks (default false; "
                        "1/0, yes/no and on/off are taken too)."})
-    mapping = fields.String(metadata={"description": 'JSON: {"columns": {"header": "field" or null}, '
-                                                     '"defaults": {"field": "value"}, "identifier": ["header", …]}'})
+    mapping = JsonObject(metadata={"description": 'JSON: {"columns": {"header": "field" or null}, '
+                                                  '"defaults": {"field": "value"}, "identifier": ["header", …]}'})
+    accept_suggestions = Confidence(metadata={
+        "description": "Apply the validation report's suggestions: true (at the default confidence), false "
+                       "(default), or the minimum confidence from 0 to 1."})
+
+
+class SubmissionFilter(Schema):
+    state = fields.String(validate=validate.OneOf(STATES), metadata={"description": "Only submissions in this "
+                                                                                    "state."})
+    center = fields.String(validate=CENTER_CODE, metadata={"description": "Only this center's."})
 
 
 class SubmitBody(Schema):
-    valid_rows_only = fields.Boolean(metadata={"description": "Send the valid rows when some rows have errors."})
+    valid_rows_only = fields.Boolean(truthy={True}, falsy={False}, metadata={
+        "description": "Send the valid rows when some rows have errors."})
 
 
 class RejectBody(Schema):
-    reason = fields.String(required=True, validate=validate.Length(min=1))
+    reason = fields.String(required=True, validate=[validate.Length(min=1), NOT_BLANK])
 
 
 class EmptyBody(Schema):

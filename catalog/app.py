@@ -29,6 +29,7 @@ from catalog.services.resources import ResourceService
 from catalog.sharing.service import SharingService
 from catalog.storage import ObjectStore, open_store
 from catalog.services.submissions import SubmissionService
+from catalog.web import refuse_nul_characters
 
 log = logging.getLogger(__name__)
 
@@ -164,6 +165,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         report = health(services)
         return jsonify(report), 200 if report["status"] == "ok" else 503
 
+    app.before_request(refuse_nul_characters)
     catalog_api.init_app(app)
     search_ui.init_app(app)
     return app

@@ -5,6 +5,7 @@ from typing import BinaryIO, Iterator
 
 from flask import Response, current_app, g, request, session
 
+from catalog.errors import InvalidInput
 from catalog.permissions import Actor
 
 CHUNK_BYTES = 1 << 16
@@ -78,3 +79,14 @@ def streamed(handle: BinaryIO, mimetype: str, headers: dict[str, str] | None = N
             while chunk := handle.read(CHUNK_BYTES):
                 yield chunk
     return Response(chunks(), mimetype=mimetype, headers=headers)
+
+
+def refuse_nul_characters() -> None:
+    """No identifier, code or text of the platform holds a NUL character, and PostgreSQL cannot even compare one:
+    a request with one in its path or query is refused as bad input before it reaches a service."""
+    if "\x00" in request.path:
+        raise InvalidInput("The address holds a NUL character (%00).", "地址中含有 NUL 字符（%00）。", field="path")
+    for name, value in request.args.items(multi=True):
+        if "\x00" in name or "\x00" in value:
+            raise InvalidInput(f"The parameter {name!r} holds a NUL character (%00).",
+                               f"参数 {name!r} 中含有 NUL 字符（%00）。", field=name.replace("\x00", ""))

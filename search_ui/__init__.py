@@ -7,8 +7,10 @@ from flask import Flask
 from flask_babel import Babel
 from flask_wtf.csrf import CSRFProtect
 
+from catalog.errors import CatalogError
 from catalog.web import choose_language
-from search_ui import api_docs, datasets, linked_data, pages, reference, requesting, reviewing, submitting
+from search_ui import (api_docs, datasets, linked_data, pages, reference, requesting, reviewing, screen_errors,
+                       submitting)
 
 TRANSLATIONS = Path(__file__).parent / "translations"
 
@@ -30,3 +32,5 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(requesting.bp)
     app.register_blueprint(api_docs.bp)
     app.register_blueprint(linked_data.bp)
+    # the pages' own problems, and those found before a page's view runs (a NUL in the address)
+    app.register_error_handler(CatalogError, screen_errors.show_error)

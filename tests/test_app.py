@@ -94,6 +94,24 @@ def test_bad_search_parameters_are_problems_not_crashes(client, published):
         assert response.get_json()["code"] == "invalid_input"
 
 
+@pytest.mark.parametrize("url, field", [
+    ("/api/records/HBPG-plant_germplasm-A%00", "path"), ("/api/records?q=wheat%00", "q"),
+    ("/api/requests?resource=x%00", "resource"), ("/api/centers/HB%00", "path")])
+def test_a_nul_character_is_bad_input_not_a_database_error(client, published, url, field):
+    """PostgreSQL cannot hold or compare a NUL: it is refused before any service sees it."""
+    response = client.get(url)
+    assert response.status_code == 400, response.get_data(as_text=True)
+    problem = response.get_json()
+    assert (problem["code"], problem["field"]) == ("invalid_input", field)
+    assert "NUL" in problem["message"]["en"] and "NUL" in problem["message"]["zh"]
+
+
+def test_a_page_refuses_a_nul_character_in_its_language(client, published):
+    response = client.get("/search?q=%E5%B0%8F%E9%BA%A6%00&lang=zh")
+    assert response.status_code == 400
+    assert "NUL 字符" in response.get_data(as_text=True)
+
+
 def test_centers_endpoint(client, published):
     items = client.get("/api/centers").get_json()["items"]
     assert [(c["code"], c["holdings"]) for c in items] == [("HBMS", {}), ("HBPG", {"plant_germplasm": 2})]

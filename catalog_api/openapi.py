@@ -135,6 +135,10 @@ class CatalogApi(Api):
 
     DEFAULT_ERROR_RESPONSE_NAME = None
 
+    def __init__(self, *args, **kwargs) -> None:
+        self._undescribed: list[ApiBlueprint] = []
+        super().__init__(*args, **kwargs)
+
     def _register_error_handlers(self) -> None:
         pass
 
@@ -145,10 +149,22 @@ class CatalogApi(Api):
         pass
 
     def register_blueprint(self, blp: ApiBlueprint, **options) -> None:
-        """As flask-smorest's, without adding a tag named after the blueprint."""
+        """As flask-smorest's, without adding a tag named after the blueprint, and describing its routes only
+        when the document is first asked for: an application that never serves it does not pay for it."""
         self._app.extensions["flask-smorest"]["blp_name_to_api"][blp.name] = self
         self._app.register_blueprint(blp, **options)
-        blp.register_views_in_doc(self, self._app, self.spec, name=blp.name, parameters=None)
+        self._undescribed.append(blp)
+
+    def describe(self) -> APISpec:
+        """The spec with every registered route and the components operations use."""
+        if self._undescribed:
+            base_url = self._app.extensions["catalog"].settings.base_url
+            self.ma_plugin.converter.add_attribute_function(_declared_field_property(base_url))
+            _add_components(self.spec, self._app)
+            for blp in self._undescribed:
+                blp.register_views_in_doc(self, self._app, self.spec, name=blp.name, parameters=None)
+            self._undescribed = []
+        return self.spec
 
 
 class PathParameters(FlaskPlugin):
@@ -166,8 +182,6 @@ def init_api(app: Flask) -> CatalogApi:
         "flask_plugin": PathParameters(),
         "info": {"description": DESCRIPTION, "license": {"name": "Apache-2.0", "identifier": "Apache-2.0"}},
         "servers": [{"url": base_url}], "tags": [{"name": name, "description": text} for name, text in TAGS]})
-    api.ma_plugin.converter.add_attribute_function(_declared_field_property(base_url))
-    _add_components(api.spec, app)
     return api
 
 
@@ -175,7 +189,7 @@ def openapi_document(app: Flask) -> dict[str, Any]:
     """The document of this application's API, completed and built once, when first asked for (every route is
     registered by then)."""
     if EXTENSION_KEY not in app.extensions:
-        spec = app.extensions["flask-smorest"]["apis"][""]["ext_obj"].spec
+        spec = app.extensions["flask-smorest"]["apis"][""]["ext_obj"].describe()
         for rule in app.url_map.iter_rules():
             if rule.endpoint in OUTSIDE:
                 spec.path(rule=rule, operations={"get": OUTSIDE[rule.endpoint](app, rule)})

@@ -1,7 +1,7 @@
 """Controlled vocabularies (SKOS) of the catalogue: lookup, matching and serving; imports nothing of ours."""
 from __future__ import annotations
 
-from .loader import configure, get, names
+from .loader import configure, forget, get, names
 from .model import Concept, Vocabulary
 
-__all__ = ["Concept", "Vocabulary", "configure", "get", "names"]
+__all__ = ["Concept", "Vocabulary", "configure", "forget", "get", "names"]

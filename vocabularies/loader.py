@@ -31,10 +31,16 @@ def names() -> list[str]:
 
 
 def configure(cache_dir: Path | None) -> None:
-    """Use (or stop using, with None) an on-disk compiled cache; forgets vocabularies already loaded."""
+    """Use (or stop using, with None) an on-disk compiled cache for vocabularies loaded from now on. Those already
+    loaded stay: they are the same whichever way they were read."""
     global _cache_dir
     with _lock:
         _cache_dir = Path(cache_dir) if cache_dir is not None else None
+
+
+def forget() -> None:
+    """Drop every loaded vocabulary, so the next get() reads it again (through the cache, if one is set)."""
+    with _lock:
         _loaded.clear()
 
 

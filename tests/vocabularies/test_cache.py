@@ -23,10 +23,13 @@ def snapshot(vocabulary: vocabularies.Vocabulary) -> tuple:
 def test_cache_path_equals_rdflib_path(tmp_path):
     for name in vocabularies.names():
         vocabularies.configure(None)
+        vocabularies.forget()
         parsed = vocabularies.get(name, "https://x.example")
         vocabularies.configure(tmp_path)
+        vocabularies.forget()
         vocabularies.get(name, "https://x.example")  # parses and writes the cache
         vocabularies.configure(tmp_path)
+        vocabularies.forget()
         cached = vocabularies.get(name, "https://x.example")  # reads the cache
         assert cached is not parsed
         assert snapshot(cached) == snapshot(parsed), name
@@ -37,6 +40,7 @@ def test_cache_path_equals_rdflib_path(tmp_path):
 
 def test_cache_is_keyed_by_content_and_base_url(tmp_path):
     vocabularies.configure(tmp_path)
+    vocabularies.forget()
     vocabularies.get("sex", "http://a.invalid")
     vocabularies.get("sex", "http://b.invalid")
     files = sorted(tmp_path.glob("sex.*.json"))
@@ -47,10 +51,12 @@ def test_cache_is_keyed_by_content_and_base_url(tmp_path):
 
 def test_broken_cache_file_is_rebuilt(tmp_path):
     vocabularies.configure(tmp_path)
+    vocabularies.forget()
     vocabularies.get("sex")
     (cache_file,) = tmp_path.glob("sex.*.json")
     cache_file.write_text("{not json", encoding="utf-8")
     vocabularies.configure(tmp_path)
+    vocabularies.forget()
     assert vocabularies.get("sex").match("♂").code == "male"
     assert json.loads(cache_file.read_text(encoding="utf-8"))["name"] == "sex"
 

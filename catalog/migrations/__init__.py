@@ -1,6 +1,7 @@
 """Alembic migrations of the system of record, run programmatically by `catalog init`."""
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from alembic import command
@@ -20,7 +21,10 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Bring the database to `revision` (the newest by default); safe to run on every start."""
+    """Bring the database to `revision` (the newest by default); safe to run on every start, and quick when
+    the database is already there."""
+    if revision == "head" and current_revision(engine) == head_revision():
+        return
     command.upgrade(alembic_config(engine), revision)
 
 
@@ -33,6 +37,7 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
+@cache  # the scripts of a running program do not change
 def head_revision() -> str:
     config = Config()
     config.set_main_option("script_location", str(HERE))

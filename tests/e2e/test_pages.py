@@ -5,7 +5,8 @@ import pytest
 
 from tests.e2e.conftest import sign_in
 
-pytestmark = pytest.mark.slow
+# The screens are the same on either database; the flows under them run on both in tests/search_ui.
+pytestmark = [pytest.mark.slow, pytest.mark.parametrize("database", ["sqlite"], indirect=True)]
 
 
 def language(page) -> str:

@@ -8,7 +8,8 @@ import pytest
 
 from tests.e2e.conftest import sign_in, sign_out
 
-pytestmark = pytest.mark.slow
+# The screens are the same on either database; the flows under them run on both in tests/search_ui.
+pytestmark = [pytest.mark.slow, pytest.mark.parametrize("database", ["sqlite"], indirect=True)]
 
 
 def test_request_a_record_then_the_curator_approves(page, shoot):

@@ -11,7 +11,8 @@ import pytest
 from tests.conftest import REAL_DATA
 from tests.e2e.conftest import sign_in, sign_out
 
-pytestmark = pytest.mark.slow
+# The screens are the same on either database; the flows under them run on both in tests/search_ui.
+pytestmark = [pytest.mark.slow, pytest.mark.parametrize("database", ["sqlite"], indirect=True)]
 
 TOMATO = REAL_DATA / "plant_germplasm" / "crf_spain_tomato_mcpd_vavilov3.xlsx"
 PEANUT = REAL_DATA / "plant_germplasm" / "grin_peanut_us_minicore_legumeinfo.xlsx"

@@ -25,8 +25,8 @@ from catalog.models import AuditEntry, IndexOutbox, Resource, ResourceHistory, S
 from tests.conftest import REPO
 from tests.ingest.test_submissions import HEADER, people, row  # noqa: F401  (people is a fixture)
 
-WORKER_ROWS = 20_000  # 3-6 s of validation: long enough to be killed half-way, deterministically
-APPROVE_ROWS = 20_000  # 4-8 s inside the publish transaction: room to kill it half-way
+WORKER_ROWS = 10_000  # 2-4 s of validation: long enough to be killed half-way, deterministically
+APPROVE_ROWS = 12_000  # 2-5 s inside the publish transaction: room to kill it half-way
 INVALID_EVERY = 10  # every 10th row has an unreadable latitude, so "valid" and "all" differ
 
 
@@ -377,7 +377,7 @@ def test_a_process_killed_inside_the_publish_transaction_publishes_nothing(servi
         # The first rows are flushed inside the transaction: from then on it holds the write lock until commit.
         wait_for(lambda: database_is_being_written(services) or approving.poll() is not None, timeout=60,
                  interval=0.01, what="the approval to start writing")
-        time.sleep(0.5)  # well inside the ~4 s the transaction takes
+        time.sleep(0.5)  # well inside the 2-3 s the transaction takes
         assert approving.poll() is None, log.read_text(errors="replace")
         os.killpg(approving.pid, signal.SIGKILL)
         assert approving.wait(timeout=10) == -signal.SIGKILL

@@ -62,8 +62,8 @@ $(ES_SPEC)/node_modules/.installed: $(ES_SPEC)/package.json $(ES_SPEC)/package-l
 
 $(STAMP): setup.cfg pyproject.toml | system-packages
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --upgrade uv
+	PYTHONWARNINGS=ignore $(BIN)/uv pip install --quiet --python $(BIN)/python -e '.[test]'
 	touch $(STAMP)
 
 install: $(STAMP) translations assets

@@ -62,7 +62,7 @@ $(ES_SPEC)/node_modules/.installed: $(ES_SPEC)/package.json $(ES_SPEC)/package-l
 
 $(STAMP): setup.cfg pyproject.toml | system-packages
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade uv
+	$(BIN)/python -m pip install --quiet --quiet --upgrade uv
 	PYTHONWARNINGS=ignore $(BIN)/uv pip install --quiet --python $(BIN)/python -e '.[test]'
 	touch $(STAMP)
 

@@ -53,6 +53,13 @@ class PayloadTooLarge(CatalogError):
     code = "payload_too_large"
     status = 413
 
+    @classmethod
+    def over(cls, limit: int | None) -> "PayloadTooLarge":
+        """An upload past `limit` bytes (the server's body limit), said in MiB or, below one, in bytes."""
+        limit = limit or 0
+        shown = f"{limit / (1 << 20):g} MiB" if limit >= 1 << 20 else f"{limit} bytes"
+        return cls(f"The upload is larger than the {shown} limit.", f"上传内容超过 {shown} 的上限。", limit=limit)
+
 
 class InsufficientScope(Forbidden):
     """The API token lacks the scope an action needs, whatever its user may do (RFC 6750 insufficient_scope)."""

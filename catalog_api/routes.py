@@ -127,10 +127,7 @@ class RequestParser(FlaskParser):
             sent = CombinedMultiDict([req.files, MultiDict([item for item in req.form.items(multi=True)
                                                             if item[1].strip()])])
         except RequestEntityTooLarge:
-            limit = current_app.config.get("MAX_CONTENT_LENGTH") or 0
-            shown = f"{limit / (1 << 20):g} MiB" if limit >= 1 << 20 else f"{limit} bytes"
-            raise PayloadTooLarge(f"The upload is larger than the {shown} limit.", f"上传内容超过 {shown} 的上限。",
-                                  limit=limit) from None
+            raise PayloadTooLarge.over(current_app.config.get("MAX_CONTENT_LENGTH")) from None
         for name in sent:
             if len(sent.getlist(name)) > 1 and not isinstance(schema.fields.get(name), fields.List):
                 raise InvalidInput(f"Send one {name} per request.", f"每次请求只能发送一个 {name}。", field=name)

@@ -13,7 +13,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from catalog.enums import Role, SharingMode
-from catalog.errors import CatalogError, InvalidInput, NotFound, Unauthenticated
+from catalog.errors import CatalogError, InvalidInput, NotFound, PayloadTooLarge, Unauthenticated
 from catalog.sharing.attachments import DOCUMENT_STATES, OUTPUT_STATES
 from catalog.sharing.cart import RequestDetails
 from catalog.sharing.history import RequestHistory
@@ -23,7 +23,7 @@ from catalog.sharing.enums import OutputKind, Purpose, RequestState, RequestType
 from catalog.web import current_actor, services
 from search_ui import request_forms, screen_errors
 from search_ui.request_labels import china_time, request_label
-from search_ui.screen_errors import language, too_large, wants_json
+from search_ui.screen_errors import language, wants_json
 
 bp = Blueprint("requesting", __name__, template_folder="templates")
 
@@ -66,7 +66,8 @@ def show_error(error: CatalogError):
 
 
 bp.register_error_handler(CatalogError, show_error)
-bp.register_error_handler(RequestEntityTooLarge, lambda _error: show_error(too_large(request.max_content_length)))
+bp.register_error_handler(RequestEntityTooLarge,
+                          lambda _error: show_error(PayloadTooLarge.over(request.max_content_length)))
 bp.register_error_handler(CSRFError, lambda _error: show_error(InvalidInput(
     "The form had expired or came from another site; it was not sent. Please try again.",
     "表单已过期或来自其他网站，未被提交。请重试。", field="csrf_token")))

@@ -18,11 +18,6 @@ def wants_json() -> bool:
     return request.accept_mimetypes.best_match(["text/html", "application/json"]) == "application/json"
 
 
-def too_large(limit: int | None) -> PayloadTooLarge:
-    size = f"{(limit or 0) / (1 << 20):g} MiB"
-    return PayloadTooLarge(f"The upload is larger than the {size} limit.", f"上传内容超过 {size} 的上限。")
-
-
 def show_error(error: CatalogError):
     message = error.message[language()]
     if wants_json():
@@ -40,7 +35,7 @@ def register(bp: Blueprint) -> None:
     """Map the caller's problems of this blueprint's routes (and of the CSRF check and body size limit that
     run before them) in one place."""
     bp.register_error_handler(CatalogError, show_error)
-    bp.register_error_handler(RequestEntityTooLarge, lambda _error: show_error(too_large(
+    bp.register_error_handler(RequestEntityTooLarge, lambda _error: show_error(PayloadTooLarge.over(
         request.max_content_length)))
     bp.register_error_handler(CSRFError, lambda _error: show_error(InvalidInput(
         "The form had expired or came from another site; it was not sent. Please try again.",

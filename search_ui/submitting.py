@@ -13,7 +13,7 @@ from werkzeug.datastructures import FileStorage, MultiDict
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from catalog.enums import DOMAIN_LABELS, SHARING_MODE_LABELS, Role, SubmissionState
-from catalog.errors import InvalidInput, Unauthenticated
+from catalog.errors import InvalidInput, PayloadTooLarge, Unauthenticated
 from catalog.web import current_actor, services, streamed
 from catalog.services.failing_rows import write_failing_rows
 from catalog.services.inspection import column_samples, unknown_terms, upload_targets
@@ -25,7 +25,7 @@ from catalog.storage import safe_file_name
 from schemas import describe
 from schemas.issues import flag_name
 from search_ui import mapping_view, screen_errors
-from search_ui.screen_errors import language, too_large, wants_json
+from search_ui.screen_errors import language, wants_json
 
 bp = Blueprint("submitting", __name__, template_folder="templates")
 screen_errors.register(bp)
@@ -80,7 +80,7 @@ def upload():
     try:
         form, files = request.form, request.files
     except RequestEntityTooLarge:
-        raise too_large(request.max_content_length) from None
+        raise PayloadTooLarge.over(request.max_content_length) from None
     file = files.get("file")
     if file is None or not file.filename:
         raise InvalidInput("Choose the data file to upload.", "请选择要上传的数据文件。", field="file")
